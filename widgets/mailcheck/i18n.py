@@ -1,0 +1,36 @@
+"""Messages in the reader's language, from gettext catalogs.
+
+Catalogs are ``locale/<lang>/LC_MESSAGES/<domain>.po`` (edited by translators,
+checked by Babel); ``compile_assets.py`` turns them into ``.mo`` files that the
+standard library's :mod:`gettext` reads, so Pyodide needs no extra package.
+Message ids are the English text with ``{name}`` placeholders.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("fr", "en", "de", "it", "es")
+DEFAULT_LANGUAGE = "en"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+
+class UnknownLanguage(ValueError):
+    """Raised for a language the catalogs do not cover."""
+
+
+@cache
+def translations(domain: str, lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``domain`` in ``lang``; English ids need no catalog."""
+    if lang not in LANGUAGES:
+        raise UnknownLanguage(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    if lang == DEFAULT_LANGUAGE:
+        return gettext.NullTranslations()
+    return gettext.translation(domain, localedir=LOCALE_DIR, languages=[lang])
+
+
+def message(domain: str, lang: str, msgid: str, **params: object) -> str:
+    """Translate ``msgid`` and fill in its ``{placeholders}``."""
+    return translations(domain, lang).gettext(msgid).format(**params)
