@@ -31,6 +31,15 @@ def translations(domain: str, lang: str) -> gettext.NullTranslations:
     return gettext.translation(domain, localedir=LOCALE_DIR, languages=[lang])
 
 
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for ``pybabel extract`` where it is defined, not where it is shown.
+
+    Rule tables hold English ids at import time; :func:`message` translates them later,
+    once the reader's language is known.
+    """
+    return msgid
+
+
 def message(domain: str, lang: str, msgid: str, **params: object) -> str:
     """Translate ``msgid`` and fill in its ``{placeholders}``."""
     return translations(domain, lang).gettext(msgid).format(**params)
