@@ -1,0 +1,66 @@
+"""Category and home listings built from the guides' front matter.
+
+The sidebar lists categories only (it must stay small at 1,500 guides per
+language); a category page lists its guides, the home page lists categories.
+Front matter is read once per file version and shared by every page that lists it.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from functools import cache
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+
+@cache
+def _meta(path: str, mtime_ns: int) -> dict:
+    with open(path, encoding="utf-8-sig") as handle:
+        return get_data(handle.read())[1]
+
+
+def meta(file: File) -> dict:
+    """Front matter of ``file`` (title, description, weight, revision)."""
+    return _meta(file.abs_src_path, os.stat(file.abs_src_path).st_mtime_ns)
+
+
+def _logical(file: File) -> str:
+    """``fr/clients/x.md`` -> ``clients/x.md``: the path shared by all languages."""
+    return file.src_uri.split("/", 1)[1] if "/" in file.src_uri else file.src_uri
+
+
+def _entry(file: File, page: Page) -> str:
+    data = meta(file)
+    title = data.get("title") or posixpath.splitext(posixpath.basename(file.src_uri))[0]
+    # A link to the .md file: MkDocs resolves it per language and checks it.
+    href = posixpath.relpath(_logical(file), posixpath.dirname(_logical(page.file)) or ".")
+    description = data.get("description", "")
+    return f"- [{title}]({href})" + (f"  \n  {description}" if description else "")
+
+
+def _listing(files: list[File], page: Page) -> str:
+    ordered = sorted(files, key=lambda f: (meta(f).get("weight", 1000), meta(f).get("title", "")))
+    return "\n\n" + "\n".join(_entry(f, page) for f in ordered) + "\n\n"
+
+
+def guides(page: Page, files: Files) -> str:
+    """The guides in the folder of the category page ``page``."""
+    folder = posixpath.dirname(_logical(page.file))
+    members = [
+        f for f in files.documentation_pages()
+        if posixpath.dirname(_logical(f)) == folder and f is not page.file
+        and posixpath.basename(f.src_uri) != "index.md"
+    ]
+    return _listing(members, page)
+
+
+def categories(page: Page, files: Files) -> str:
+    """The category pages (``<folder>/index.md`` one level below the home page)."""
+    members = [
+        f for f in files.documentation_pages()
+        if posixpath.basename(f.src_uri) == "index.md" and _logical(f).count("/") == 1
+    ]
+    return _listing(members, page)

@@ -1,0 +1,97 @@
+"""MkDocs hooks of the help centre: data-file values, checkers, per-language pages.
+
+mkdocs-static-i18n runs one full build per language in the same process, so the
+language comes from the i18n plugin at each event, and one-off work (publishing
+the checker runtime) is guarded to run once per site build.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import widget_assets
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import maildata
+import shortcodes
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "mail.yml"
+
+
+def _language(config: MkDocsConfig) -> str:
+    """The language being built (``page.file.locale`` is wrong on fallback pages)."""
+    return config.plugins["i18n"].current_language
+
+
+def _data() -> dict[str, Any]:
+    try:
+        return maildata.load(DATA_FILE)
+    except (maildata.DataError, OSError) as exc:
+        raise PluginError(str(exc)) from exc
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Fail before any page is rendered when the data file is broken."""
+    _data()
+
+
+def _fallback_notice(data: dict[str, Any], page: Page, lang: str) -> str:
+    """An admonition saying the page is shown in another language, in the reader's."""
+    source_lang = getattr(page.file, "locale", lang)
+    if source_lang == lang:
+        return ""
+    text = maildata.label(data, "notice.fallback", lang).format(
+        language=maildata.label(data, f"language.{source_lang}", lang)
+    )
+    return f'!!! info ""\n    {text}\n\n'
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    data = _data()
+    lang = _language(config)
+    source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
+    raw = page.file.content_string
+    # MkDocs hands us the Markdown without its front matter: count what was cut.
+    first_line = raw[: len(raw) - len(markdown)].count("\n") + 1 if raw.endswith(markdown) else 1
+    context = shortcodes.Context(data=data, lang=lang, page=page, files=files, source=source)
+    return _fallback_notice(data, page, lang) + shortcodes.expand(markdown, context, first_line=first_line)
+
+
+_default_404: dict[str, bytes] = {}
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Give every language its own 404 page and sitemap, then publish shared assets.
+
+    Each language build writes ``404.html`` and ``sitemap.xml`` to the site root,
+    so the last language would win: keep a copy under ``<lang>/`` after each
+    build, and put the default language's 404 page back at the root at the end.
+    """
+    i18n = config.plugins["i18n"]
+    lang = _language(config)
+    site = Path(config.site_dir)
+    page_404 = site / "404.html"
+    if lang == i18n.default_language:
+        _default_404["root"] = page_404.read_bytes()
+    else:
+        (site / lang).mkdir(parents=True, exist_ok=True)
+        page_404.replace(site / lang / "404.html")
+    if lang != i18n.build_languages[-1]:
+        return
+    page_404.write_bytes(_default_404.pop("root"))
+    for other in i18n.build_languages:
+        if other != i18n.default_language:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site / other / name).write_bytes((site / name).read_bytes())
+    widget_assets.publish(site)
+
+
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
+    """Let templates (404 page, header) show data-file labels in the language being built."""
+    data = _data()
+    env.globals["label"] = lambda key: maildata.label(data, key, _language(config))

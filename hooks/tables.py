@@ -1,0 +1,120 @@
+"""Render values and tables of the data file as Markdown in one language.
+
+Every function takes the validated data and a language and returns Markdown; no
+guide ever types a host name, a port or a limit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from maildata import DataError, label
+
+_MIB = 1024 * 1024
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    # Blank lines around: a table must stand in its own Markdown block.
+    return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def _ports(data: dict[str, Any], protocol: str) -> list[dict[str, Any]]:
+    for proto in data["servers"]["protocols"]:
+        if proto["id"] == protocol:
+            return proto["ports"]
+    known = ", ".join(p["id"] for p in data["servers"]["protocols"])
+    raise DataError(f"unknown protocol {protocol!r}; known: {known}")
+
+
+def port(data: dict[str, Any], protocol: str, security: str) -> int:
+    """The port of ``protocol`` with ``security`` (``ssl`` or ``starttls``)."""
+    for entry in _ports(data, protocol):
+        if entry["security"] == security:
+            return entry["port"]
+    known = ", ".join(p["security"] for p in _ports(data, protocol))
+    raise DataError(f"{protocol} has no {security!r} port; known: {known}")
+
+
+def _recommended(data: dict[str, Any], protocol: str) -> dict[str, Any]:
+    return next(p for p in _ports(data, protocol) if p["status"] == "recommended")
+
+
+def _port_text(data: dict[str, Any], entry: dict[str, Any], lang: str) -> str:
+    return f"{entry['port']} ({label(data, 'security.' + entry['security'], lang)})"
+
+
+def value(data: dict[str, Any], path: str, fmt: str, lang: str) -> str:
+    """One scalar of the data file at dotted ``path``, formatted for ``lang``.
+
+    ``fmt``: ``plain`` (numbers with the language's grouping), ``mb`` (a size
+    given in megabytes), ``bytes`` (a size in bytes, shown in whole megabytes).
+    """
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise DataError(f"no value at {path!r} in the data file")
+        node = node[part]
+    if isinstance(node, bool) or not isinstance(node, (int, str)):
+        raise DataError(f"{path!r} is not a single value")
+    if fmt == "plain":
+        return format_decimal(node, locale=lang) if isinstance(node, int) else node
+    if not isinstance(node, int):
+        raise DataError(f"{path!r} is not a number; format {fmt!r} needs one")
+    megabytes = {"mb": node, "bytes": round(node / _MIB)}.get(fmt)
+    if megabytes is None:
+        raise DataError(f"unknown format {fmt!r}; known: plain, mb, bytes")
+    return format_unit(megabytes, "digital-megabyte", length="short", locale=lang)
+
+
+def settings(data: dict[str, Any], lang: str) -> str:
+    """The recommended client settings: IMAP in, SMTP out, user name, password."""
+    host = f"`{data['servers']['host']}`"
+    auth = label(data, "value.smtp_auth", lang).format(
+        mechanisms=", ".join(data["account"]["smtp_auth_mechanisms"])
+    )
+    rows = [
+        ["setting.incoming_server", host],
+        ["setting.incoming_port", _port_text(data, _recommended(data, "imap"), lang)],
+        ["setting.outgoing_server", host],
+        ["setting.outgoing_port", _port_text(data, _recommended(data, "smtp"), lang)],
+        ["setting.username", label(data, "value.full_address", lang)],
+        ["setting.password", label(data, "value.mailbox_password", lang)],
+        ["setting.smtp_auth", auth],
+    ]
+    header = [label(data, "col.setting", lang), label(data, "col.value", lang)]
+    return _table(header, [[label(data, key, lang), text] for key, text in rows])
+
+
+def ports(data: dict[str, Any], lang: str) -> str:
+    """Every protocol and port, its security, and whether it is recommended."""
+    host = f"`{data['servers']['host']}`"
+    cols = ("protocol", "direction", "server", "port", "security", "status")
+    rows = []
+    for proto in data["servers"]["protocols"]:
+        for entry in proto["ports"]:
+            rows.append([
+                label(data, f"protocol.{proto['id']}", lang),
+                label(data, f"direction.{proto['direction']}", lang),
+                host,
+                str(entry["port"]),
+                label(data, f"security.{entry['security']}", lang),
+                label(data, f"status.{entry['status']}", lang),
+            ])
+    return _table([label(data, f"col.{c}", lang) for c in cols], rows)
+
+
+def feedback(data: dict[str, Any], lang: str) -> str:
+    """Which services take feedback, in which languages."""
+    languages = data["languages"]
+    by_service = data["feedback"].get("languages_by_service") or {}
+    rows = []
+    for service in data["feedback"]["services"]:
+        accepted = set(by_service.get(service, languages))
+        marks = [label(data, "answer.yes" if code in accepted else "answer.no", lang) for code in languages]
+        rows.append([label(data, f"service.{service}", lang), *marks])
+    return _table([label(data, "col.service", lang), *(c.upper() for c in languages)], rows)
