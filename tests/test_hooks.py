@@ -1,0 +1,143 @@
+"""The hooks on their own: data-file validation, every shortcode in every language, every error path."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+import maildata
+import shortcodes
+import tables
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_FILE = ROOT / "data" / "mail.yml"
+DATA = maildata.load(DATA_FILE)
+LANGS = DATA["languages"]
+
+
+def _context(lang: str, url: str = "fr/clients/x/") -> shortcodes.Context:
+    page = SimpleNamespace(url=url, file=SimpleNamespace(src_uri=f"{lang}/clients/x.md"))
+    return shortcodes.Context(data=DATA, lang=lang, page=page, files=None, source=f"docs/{lang}/clients/x.md")
+
+
+def _expand(text: str, lang: str = "en") -> str:
+    return shortcodes.expand(text, _context(lang))
+
+
+def test_languages_match_the_site_config():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    assert sorted(lang["locale"] for lang in i18n["languages"]) == sorted(LANGS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_settings_table_has_host_ports_and_labels_in_each_language(lang):
+    out = _expand("<!-- md:settings -->", lang)
+    assert out.count(f"`{DATA['servers']['host']}`") == 2
+    assert "993 (SSL/TLS)" in out and "465 (SSL/TLS)" in out
+    for key in ("setting.username", "setting.password", "setting.smtp_auth", "value.full_address"):
+        assert maildata.label(DATA, key, lang) in out
+    assert "LOGIN, PLAIN" in out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ports_table_lists_every_port_with_its_status(lang):
+    out = _expand("<!-- md:ports -->", lang)
+    rows = [line for line in out.splitlines() if line.startswith("| ")][1:]
+    ports = [p for proto in DATA["servers"]["protocols"] for p in proto["ports"]]
+    assert len(rows) == len(ports) == 6
+    for row, entry in zip(rows, ports, strict=True):
+        assert f"| {entry['port']} |" in row
+        assert maildata.label(DATA, f"status.{entry['status']}", lang) in row
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "expected"),
+    [
+        ("<!-- md:value limits.recipients_per_message -->", "de", "100"),
+        ("<!-- md:value limits.starter_web_space_mb mb -->", "fr", "10\u202fMo"),
+        ("<!-- md:value limits.starter_web_space_mb mb -->", "en", "10 MB"),
+        ("<!-- md:value limits.max_message_bytes bytes -->", "it", "201 MB"),
+        ("<!-- md:value csv.max_rows -->", "fr", "10\u202f000"),
+        ("<!-- md:value csv.max_rows -->", "de", "10.000"),
+        ("<!-- md:value servers.host -->", "es", "mail.infomaniak.com"),
+        ("<!-- md:port imap ssl -->", "en", "993"),
+        ("<!-- md:port smtp starttls -->", "en", "587"),
+    ],
+)
+def test_inline_values_are_formatted_for_the_language(code, lang, expected):
+    assert _expand(f"Up to {code} here.", lang) == f"Up to {expected} here."
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_feedback_table_marks_languages_per_service(lang):
+    out = _expand("<!-- md:feedback -->", lang)
+    kchat = next(line for line in out.splitlines() if maildata.label(DATA, "service.kchat", lang) in line)
+    yes, no = maildata.label(DATA, "answer.yes", lang), maildata.label(DATA, "answer.no", lang)
+    assert kchat.count(f" {yes} ") == 1 and kchat.count(f" {no} ") == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a\nb\n<!-- md:setings -->", r"docs/en/clients/x\.md:12: unknown shortcode 'md:setings'"),
+        ("<!-- md:value limits.nope -->", r"x\.md:10: md:value limits.nope: no value at 'limits.nope'"),
+        ("<!-- md:value limits.recipients_per_message kb -->", r"unknown format 'kb'"),
+        ("<!-- md:port imap tls -->", r"imap has no 'tls' port; known: ssl, starttls"),
+        ("<!-- md:port ftp ssl -->", r"unknown protocol 'ftp'"),
+        ("<!-- md:settings extra -->", r"md:settings takes 0 argument\(s\), got 1"),
+        ("<!-- md:value -->", r"md:value takes 1 to 2 argument\(s\), got 0"),
+        ("<!-- md:value servers -->", r"'servers' is not a single value"),
+    ],
+)
+def test_bad_shortcodes_name_file_and_line(text, message):
+    with pytest.raises(shortcodes.ShortcodeError, match=message):
+        shortcodes.expand(text, _context("en"), first_line=10)
+
+
+def test_plain_comments_and_text_are_left_alone():
+    text = "<!-- a note for authors -->\nmd:value is not a shortcode here\n"
+    assert _expand(text) == text
+
+
+def _broken(tmp_path: Path, edit) -> Path:
+    data = yaml.safe_load(DATA_FILE.read_text())
+    edit(data)
+    path = tmp_path / "mail.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["servers"].pop("host"), r"servers\.host: missing"),
+        (lambda d: d["servers"]["protocols"][0]["ports"][1].update(port="x"),
+         r":\d+: servers\.protocols\[0\]\.ports\[1\]\.port: expected an integer, got 'x'"),
+        (lambda d: d["limits"].update(recipients_per_message=True),
+         r"limits\.recipients_per_message: expected an integer"),
+        (lambda d: d["labels"]["col.port"].pop("it"), r":\d+: labels\.col\.port: no text for it"),
+        (lambda d: d["labels"].pop("service.kmeet"), r"labels\.service\.kmeet: missing"),
+        (lambda d: d["feedback"]["languages_by_service"].update(kchat=["pt"]), r"kchat: unknown language pt"),
+    ],
+)
+def test_broken_data_file_names_file_key_and_line(tmp_path, edit, message):
+    path = _broken(tmp_path, edit)
+    with pytest.raises(maildata.DataError, match=re.escape(str(path)) + ".*" + message):
+        maildata.load(path)
+
+
+def test_data_file_that_is_not_yaml(tmp_path):
+    path = tmp_path / "mail.yml"
+    path.write_text("servers: [unclosed\n")
+    with pytest.raises(maildata.DataError, match="not valid YAML"):
+        maildata.load(path)
+
+
+def test_value_rejects_text_for_size_formats():
+    with pytest.raises(maildata.DataError, match="not a number"):
+        tables.value(DATA, "servers.host", "mb", "en")
