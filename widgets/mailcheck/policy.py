@@ -1,0 +1,64 @@
+"""The hoster's rules as data: ``policy.json``, generated from ``data/mail.yml``.
+
+``widgets/compile_assets.py`` writes the file at build time, so the same values
+reach the guides, the CLI and the browser without YAML at run time.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import TypedDict
+
+
+class ProviderPolicy(TypedDict):
+    smtp_greeting: str  # the text after "220 " in the hoster's greeting
+    smtp_banner_host: str  # the name the hoster's MX announces
+
+
+class HeloPolicy(TypedDict):
+    banned: list[str]  # names refused whatever their syntax
+    reject_reply: str  # the RCPT TO reply, with an ``{address}`` placeholder
+
+
+class PasswordPolicy(TypedDict):
+    min_length: int
+    max_length: int
+    min_zxcvbn_score: int
+
+
+class CsvPolicy(TypedDict):
+    delimiter: str
+    max_bytes: int
+    max_rows: int
+    example_rows: list[list[str]]
+
+
+class LimitsPolicy(TypedDict):
+    batch_addresses_per_day: int
+
+
+class Policy(TypedDict):
+    provider: ProviderPolicy
+    helo: HeloPolicy
+    passwords: PasswordPolicy
+    csv: CsvPolicy
+    limits: LimitsPolicy
+    labels: dict[str, dict[str, str]]  # label key -> language -> text
+
+
+class PolicyMissing(RuntimeError):
+    """``policy.json`` was not generated: a build step was skipped, not a reader's error."""
+
+
+@cache
+def policy() -> Policy:
+    """The parsed ``policy.json`` shipped inside the package (read once per process)."""
+    try:
+        text = resources.files("mailcheck").joinpath("policy.json").read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise PolicyMissing(
+            "mailcheck/policy.json is missing: run `python widgets/compile_assets.py`"
+        ) from error
+    return json.loads(text)
