@@ -1,0 +1,60 @@
+"""Shared fixtures: the real site built once per session, and a static server for it."""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``mkdocs build --strict`` of the project as a user runs it (no SITE_URL)."""
+    site = tmp_path_factory.mktemp("site")
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves ``directory`` under ``prefix`` only, like a site hosted at /help/."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, *args: object) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator:
+    """``serve(site_dir, prefix="/help/")`` -> base URL of a local static server."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(directory: Path, prefix: str = "/help/") -> str:
+        handler = type("Handler", (_Handler,), {"prefix": prefix})
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
