@@ -1,0 +1,69 @@
+// The HELO checker: checks as the reader types (debounced) and on submit.
+import { connect, el, severityLabel, strings, verdictBadge } from "./ui.js";
+
+const DEBOUNCE_MS = 300;
+
+function renderFinding(finding, text) {
+  const item = el("li", { class: `mailcheck__finding mailcheck__finding--${finding.severity}` },
+    severityLabel(finding.severity, text), " ", finding.message);
+  if (finding.part) item.append(" ", el("span", { class: "mailcheck__part" }, text.part, " ", el("code", {}, finding.part)));
+  return item;
+}
+
+function renderHints(hints, text) {
+  if (!hints?.length) return null;
+  const list = el("ul", {}, ...hints.map((hint) =>
+    typeof hint === "string" ? el("li", {}, hint)
+      : el("li", {}, hint.mta ? el("strong", {}, hint.mta, ": ") : null, hint.message ?? hint.text ?? "",
+        hint.setting ? el("code", {}, hint.setting) : null)));
+  return el("details", { class: "mailcheck__fix" }, el("summary", {}, text.fix), list);
+}
+
+function renderDialogue(lines, text) {
+  if (!lines?.length) return null;
+  return el("details", { class: "mailcheck__dialogue" }, el("summary", {}, text.dialogue),
+    el("pre", {}, el("code", {}, lines.join("\n"))));
+}
+
+function renderReport(report, text) {
+  const findings = report.findings ?? [];
+  return el("section", { class: "mailcheck__item", "data-verdict": report.verdict },
+    el("p", { class: "mailcheck__headline" }, verdictBadge(report.verdict, text), " ",
+      report.helo ? el("code", {}, report.helo) : null),
+    findings.length ? el("ul", { class: "mailcheck__findings" }, ...findings.map((f) => renderFinding(f, text)))
+      : el("p", {}, text.no_findings),
+    renderHints(report.hints ?? report.fix, text),
+    renderDialogue(report.dialogue, text));
+}
+
+/** Renders the worker's answer: one section per HELO value found in the input. */
+export function render(answer, text) {
+  const reports = answer.result ?? [{ verdict: answer.verdict, findings: answer.findings }];
+  return reports.map((report) => renderReport(report, text));
+}
+
+export function mount(widget, host) {
+  const text = strings(widget);
+  const form = widget.querySelector("form");
+  const input = widget.querySelector("textarea");
+  const result = widget.querySelector(".mailcheck__result");
+  const check = connect(widget, host);
+  let timer = 0;
+
+  const run = async (submitted = false) => {
+    clearTimeout(timer);
+    const value = input.value;
+    if (!value.trim()) {
+      result.replaceChildren(...(submitted ? [el("p", {}, text.empty)] : []));
+      return;
+    }
+    const answer = await check({ checker: "helo", lang: widget.dataset.lang, text: value }).catch(() => null);
+    if (answer) result.replaceChildren(...render(answer, text));
+  };
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+  input.addEventListener("focus", () => host.start(), { once: true });
+}
