@@ -1,0 +1,96 @@
+"""The command line: ``python -m mailcheck SUBCOMMAND [--json] [--lang LANG] ...``.
+
+Exit status: 0 when every input is accepted, 1 when one is rejected, 2 on a usage
+error (argparse's own convention). A subcommand is one :class:`Command` in
+:data:`COMMANDS`: its help line, a function adding its arguments, a function running it.
+Options shared by subcommands come from :func:`add_lang` and :func:`add_json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from mailcheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+EXIT_ACCEPT, EXIT_REJECT, EXIT_USAGE = 0, 1, 2
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Command:
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
+                        help=f"language of the messages (default: {DEFAULT_LANGUAGE})")
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def read_argument(value: str) -> bytes:
+    """The bytes of standard input for ``-``, else the argument itself (UTF-8)."""
+    if value == STDIN:
+        return sys.stdin.buffer.read()
+    return value.encode("utf-8", "surrogateescape")
+
+
+def print_json(obj: object) -> None:
+    """One JSON object per line; ASCII escapes keep any input printable and valid JSON."""
+    print(json.dumps(obj, sort_keys=True))
+
+
+# --- helo ----------------------------------------------------------------------------
+
+def _helo_arguments(parser: argparse.ArgumentParser) -> None:
+    add_json(parser)
+    add_lang(parser)
+    parser.add_argument("values", nargs="+", metavar="VALUE",
+                        help="a HELO name, a HELO/EHLO line, a log or bounce excerpt; - reads stdin")
+
+
+def _run_helo(args: argparse.Namespace) -> int:
+    from mailcheck.helo import report
+    from mailcheck.helo.text import render
+
+    rejected = False
+    for index, value in enumerate(args.values, start=1):
+        text = read_argument(value).decode("utf-8", "replace")
+        for result in report(text, args.lang):
+            rejected = rejected or result["verdict"] == "reject"
+            if args.json:
+                print_json({"input": index, **result})
+            else:
+                print(render(result, args.lang), end="\n\n")
+    return EXIT_REJECT if rejected else EXIT_ACCEPT
+
+
+COMMANDS: dict[str, Command] = {
+    "helo": Command("check the name a mail server announces with HELO/EHLO",
+                    _helo_arguments, _run_helo),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m mailcheck",
+                                   description="Checks for the mail hoster's customers.")
+    commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        sub = commands.add_parser(name, help=command.help, description=command.help)
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    sys.stdout.reconfigure(errors="replace")  # a reader's bytes must not crash the output
+    return args.run(args)

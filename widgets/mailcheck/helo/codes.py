@@ -1,0 +1,127 @@
+"""Every HELO finding code, in one table: severity, message id and why the rule exists.
+
+This is the one place to look up a code (``HELO_UNDERSCORE``: an underscore in a HELO
+name). The rules themselves live in :mod:`.grammar` (RFC syntax) and :mod:`.policy`
+(the hoster's stricter rules); the message ids here are translated in the ``helo``
+gettext domain. Placeholders a message may use: ``{part}`` (the offending part of
+the name), ``{length}``, ``{limit}``, ``{suggestion}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mailcheck.findings import Finding, Severity
+from mailcheck.i18n import N_
+
+DOMAIN = "helo"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a code means: ``message`` is shown to readers, ``why`` documents the rule."""
+
+    severity: Severity
+    message: str
+    why: str
+    source: str
+
+
+ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+RFC5321, RFC1035, RFC1123 = "RFC 5321", "RFC 1035", "RFC 1123"
+POLICY = "hoster policy"
+
+RULES: dict[str, Rule] = {
+    # --- what could be read at all -------------------------------------------------
+    "HELO_NOT_FOUND": Rule(
+        ERR, N_("No HELO or EHLO name was found in the text."),
+        "Nothing looked like a bare name, a HELO/EHLO line or a log field helo=<...>.", "input"),
+    "HELO_MORE_VALUES": Rule(
+        INFO, N_("Only the first {limit} HELO names in the text were checked."),
+        "A pasted log can hold thousands of names; the report stays readable.", "input"),
+    # --- RFC syntax (grammar.py) -------------------------------------------------
+    "HELO_EMPTY": Rule(
+        ERR, N_("The HELO command has no name after it."),
+        "HELO and EHLO take exactly one argument (§4.1.1.1).", RFC5321),
+    "HELO_LINE_TOO_LONG": Rule(
+        ERR, N_("The command line would be {length} octets long; SMTP allows at most {limit}."),
+        "A command line, CRLF included, is at most 512 octets (§4.5.3.1.4).", RFC5321),
+    "HELO_CONTROL_CHAR": Rule(
+        ERR, N_("The name contains a control character ({part})."),
+        "Only printable letters, digits, hyphens and dots belong in a name (§4.1.2).", RFC5321),
+    "HELO_SPACE": Rule(
+        ERR, N_("The name contains a space: “{part}”."),
+        "The argument is one word; a space starts a second argument (§4.1.1.1).", RFC5321),
+    "HELO_NON_ASCII": Rule(
+        ERR, N_("“{part}” contains characters outside ASCII; send the ASCII form of the name (xn--)."),
+        "Even with SMTPUTF8, EHLO carries only ASCII: A-labels for IDNs (RFC 6531 §3.7.1).",
+        "RFC 6531"),
+    "HELO_ALABEL": Rule(
+        INFO, N_("The ASCII form of this name is “{suggestion}”."),
+        "The IDNA (UTS #46) conversion of the name, ready to paste into the configuration.",
+        "RFC 5891"),
+    "HELO_UNDERSCORE": Rule(
+        ERR, N_("The label “{part}” contains an underscore, which host names may not contain."),
+        "Underscores are for service records, never host names (§4.1.2). Postfix lets"
+        " them through; we follow the RFC because stricter receivers refuse them.", RFC5321),
+    "HELO_BAD_CHAR": Rule(
+        ERR, N_("“{part}” may not appear in a host name: use letters, digits, hyphens and dots."),
+        "A label is letters, digits and inner hyphens (Let-dig, Ldh-str in §4.1.2).", RFC5321),
+    "HELO_EMPTY_LABEL": Rule(
+        ERR, N_("The name has an empty label: a dot at the start or two dots in a row."),
+        "Every label between dots has at least one character (§4.1.2).", RFC5321),
+    "HELO_TRAILING_DOT": Rule(
+        WARN, N_("The name ends with a dot; leave it out."),
+        "The DNS root dot is not part of the Domain syntax (§4.1.2); Postfix strips one dot,"
+        " other receivers may not.", RFC5321),
+    "HELO_LABEL_TOO_LONG": Rule(
+        ERR, N_("The label “{part}” is {length} characters long; the limit is {limit}."),
+        "A DNS label has at most 63 octets (§2.3.4).", RFC1035),
+    "HELO_NAME_TOO_LONG": Rule(
+        ERR, N_("The name is {length} characters long; a host name has at most {limit}."),
+        "255 octets on the wire are 253 characters in text (§2.3.4). Postfix accepts 254"
+        " and 255; no such name can exist in the DNS, so we reject it.", RFC1035),
+    "HELO_HYPHEN_EDGE": Rule(
+        ERR, N_("The label “{part}” starts or ends with a hyphen."),
+        "A label starts and ends with a letter or digit (Let-dig, §4.1.2).", RFC5321),
+    "HELO_NUMERIC_TLD": Rule(
+        ERR, N_("The last label “{part}” is only digits; a host name ends in a real top-level domain."),
+        "Top-level labels are alphabetic, so a name never looks like #.#.#.# (§2.1)."
+        " Postfix only refuses names made of digits alone.", RFC1123),
+    "HELO_BAD_LITERAL": Rule(
+        ERR, N_("“{part}” is not a valid address literal."),
+        "An address literal is [IPv4], [IPv6:address] or [tag:content] (§4.1.3).", RFC5321),
+    # --- the hoster's stricter rules (policy.py) ---------------------------------
+    "HELO_BARE_IP": Rule(
+        ERR, N_("“{part}” is an IP address; the server must announce its fully-qualified name."),
+        "The hoster refuses HELO 127.0.0.1 (seed guide); §4.1.1.1 asks for a name.", POLICY),
+    "HELO_ADDRESS_LITERAL": Rule(
+        ERR, N_("“{part}” is an address literal; the hoster only accepts a fully-qualified name."),
+        "Legal after EHLO for hosts without a name, but the hoster refuses HELO [127.0.0.1].",
+        POLICY),
+    "HELO_LOCALHOST": Rule(
+        ERR, N_("“{part}” names the local machine, not your mail server."),
+        "Local aliases must not appear in SMTP (§2.3.5); the hoster refuses HELO localhost.",
+        POLICY),
+    "HELO_SINGLE_LABEL": Rule(
+        ERR, N_("“{part}” is not fully qualified: add the domain, as in “{part}.example.com”."),
+        "A bare name such as www is not canonical; the hoster (and Postfix's"
+        " reject_non_fqdn_helo_hostname) refuse it.", POLICY),
+    "HELO_BANNED": Rule(
+        ERR, N_("“{part}” is on the hoster's list of refused HELO names."),
+        "The hoster keeps a ban list (helo.banned in data/mail.yml holds the known names).",
+        POLICY),
+    "HELO_SPECIAL_USE": Rule(
+        WARN, N_("“{part}” is a private or reserved suffix: the name does not exist in public DNS."),
+        "Special-use names (RFC 6761, 6762 App. G, 8375, 9476) cannot be checked by the"
+        " receiver; many treat them as a misconfigured server.", POLICY),
+    "HELO_DYNAMIC": Rule(
+        WARN, N_("“{part}” looks like a name from a dynamic address pool; many receivers distrust it."),
+        "Names with an IP address in them (192-168-1-2.dsl...) are typical of home lines;"
+        " spam filters score them (SpamAssassin HELO_DYNAMIC_*).", POLICY),
+}
+
+
+def finding(code: str, **params: object) -> Finding:
+    """A finding for ``code`` with the severity from :data:`RULES` (one source of truth)."""
+    return Finding(code=code, severity=RULES[code].severity, params=params)
