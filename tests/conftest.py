@@ -58,3 +58,13 @@ def serve() -> Iterator:
     yield start
     for server in servers:
         server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def published_widgets(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The checkers' ``_widgets/`` folder as widget_assets.publish writes it, without MkDocs."""
+    import widget_assets
+
+    site = tmp_path_factory.mktemp("widgets-site")
+    widget_assets.publish(site)
+    return site / widget_assets.ASSETS

@@ -10,29 +10,28 @@ function renderFinding(finding, text) {
   return item;
 }
 
-function renderHints(hints, text) {
-  if (!hints?.length) return null;
-  const list = el("ul", {}, ...hints.map((hint) =>
-    typeof hint === "string" ? el("li", {}, hint)
-      : el("li", {}, hint.mta ? el("strong", {}, hint.mta, ": ") : null, hint.message ?? hint.text ?? "",
-        hint.setting ? el("code", {}, hint.setting) : null)));
-  return el("details", { class: "mailcheck__fix" }, el("summary", {}, text.fix), list);
+function renderHints(report, text) {
+  if (!report.hints?.length) return null;
+  const hints = report.hints.map((hint) => el("li", {}, hint.text,
+    el("pre", {}, el("code", {}, hint.example))));
+  return el("details", { class: "mailcheck__fix" }, el("summary", {}, text.fix),
+    report.advice ? el("p", {}, report.advice) : null, el("ul", {}, ...hints));
 }
 
 function renderDialogue(lines, text) {
   if (!lines?.length) return null;
-  return el("details", { class: "mailcheck__dialogue" }, el("summary", {}, text.dialogue),
-    el("pre", {}, el("code", {}, lines.join("\n"))));
+  const rows = lines.map((line) => el("li", { class: `mailcheck__line mailcheck__line--${line.side}` },
+    el("span", { class: "mailcheck__speaker" }, line.label), " ", el("code", {}, line.line)));
+  return el("details", { class: "mailcheck__dialogue" }, el("summary", {}, text.dialogue), el("ul", {}, ...rows));
 }
 
 function renderReport(report, text) {
   const findings = report.findings ?? [];
   return el("section", { class: "mailcheck__item", "data-verdict": report.verdict },
-    el("p", { class: "mailcheck__headline" }, verdictBadge(report.verdict, text), " ",
-      report.helo ? el("code", {}, report.helo) : null),
+    el("p", { class: "mailcheck__headline" }, verdictBadge(report.verdict, text), " ", report.summary ?? ""),
     findings.length ? el("ul", { class: "mailcheck__findings" }, ...findings.map((f) => renderFinding(f, text)))
       : el("p", {}, text.no_findings),
-    renderHints(report.hints ?? report.fix, text),
+    renderHints(report, text),
     renderDialogue(report.dialogue, text));
 }
 

@@ -1,0 +1,160 @@
+"""The checkers in headless Chromium, in every language, on the real built site.
+
+The site is served under /help/ to prove that every URL is relative. Expected
+verdicts and messages come from the CPython checkers, so the test proves the page
+shows what the validator says, in the page language, and asks nothing of the
+network while it checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from mailcheck import csvcheck, helo
+
+LANGS = ("fr", "en", "de", "it", "es")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+READY_MS = 60_000
+GOOD_HELO = "mail.customer-company.ch"
+BAD_HELO = "localhost"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path, serve) -> str:
+    return serve(built_site, "/help/")
+
+
+class Visit:
+    """A fresh page that records every request it makes and every script error."""
+
+    def __init__(self, browser: Browser, url: str) -> None:
+        self.context = browser.new_context()
+        self.page: Page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(url)
+
+    def wait_ready(self, widget: str) -> None:
+        self.page.wait_for_selector(f".mailcheck--{widget}[data-state=ready]", timeout=READY_MS)
+        self.page.wait_for_load_state("networkidle")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser: Browser) -> Iterator:
+    visits: list[Visit] = []
+
+    def open_page(url: str) -> Visit:
+        visits.append(Visit(browser, url))
+        return visits[-1]
+
+    yield open_page
+    for opened in visits:
+        opened.close()
+
+
+def _guide(site_url: str, lang: str, path: str) -> str:
+    return site_url + ("" if lang == "en" else f"{lang}/") + path
+
+
+def _same_origin(visit: Visit, site_url: str) -> None:
+    origin = urlsplit(site_url).netloc
+    foreign = [url for url in visit.requests if urlsplit(url).scheme in {"http", "https"}
+               and urlsplit(url).netloc != origin]
+    assert not foreign
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_helo_checker(visit, site_url: str, lang: str) -> None:
+    bad, good = helo.report(BAD_HELO, lang)[0], helo.report(GOOD_HELO, lang)[0]
+    assert (bad["verdict"], good["verdict"]) == ("reject", "accept")
+    page = visit(_guide(site_url, lang, "errors/bogus-helo/"))
+    page.wait_ready("helo")
+    before = len(page.requests)
+
+    result = page.page.locator(".mailcheck--helo .mailcheck__result")
+    page.page.fill("#mailcheck-helo-text", BAD_HELO)
+    page.page.wait_for_selector(".mailcheck--helo .mailcheck__item[data-verdict=reject]")
+    text = result.inner_text()
+    assert bad["summary"] in text
+    assert all(finding["message"] in text for finding in bad["findings"])
+
+    page.page.fill("#mailcheck-helo-text", GOOD_HELO)
+    page.page.click(".mailcheck--helo button[type=submit]")
+    page.page.wait_for_selector(".mailcheck--helo .mailcheck__item[data-verdict=accept]")
+    assert good["summary"] in result.inner_text()
+
+    assert page.requests[before:] == [], "the check must not touch the network"
+    _same_origin(page, site_url)
+    assert page.errors == []
+
+
+def _table(page: Page) -> list[tuple[str, str, str]]:
+    rows = page.locator(".mailcheck--csv .mailcheck__table tbody tr")
+    return [tuple(rows.nth(i).locator("td").nth(j).inner_text() for j in (0, 1, 3)) for i in range(rows.count())]
+
+
+def _expected(report: dict) -> list[tuple[str, str, str]]:
+    return [("" if f["row"] is None else str(f["row"]), f["column"] or "", f["message"]) for f in report["findings"]]
+
+
+def _bad_csv(lang: str) -> bytes:
+    """The template with a full address in A, a weak password, and D set without C."""
+    header = csvcheck.template(lang).splitlines()[0]
+    return f"{header}\r\njane@example.org,123456,,1\r\n".encode()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_csv_checker(visit, site_url: str, lang: str) -> None:
+    good_bytes, bad_bytes = csvcheck.template(lang).encode(), _bad_csv(lang)
+    good, bad = csvcheck.report(good_bytes, lang), csvcheck.report(bad_bytes, lang)
+    assert (good["verdict"], bad["verdict"]) == ("accept", "reject")
+    page = visit(_guide(site_url, lang, "addresses/batch-creation/"))
+    page.wait_ready("csv")
+    before = len(page.requests)
+    picker = "#mailcheck-csv-file"
+    verdict = ".mailcheck--csv .mailcheck__verdict--{}"
+
+    page.page.set_input_files(picker, files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": bad_bytes}])
+    page.page.wait_for_selector(verdict.format("reject"))
+    assert _table(page.page) == _expected(bad)
+    assert {row for row, _, _ in _table(page.page)} >= {"2"}
+
+    page.page.set_input_files(picker, files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": good_bytes}])
+    page.page.wait_for_selector(verdict.format("accept"))
+    assert good["summary"] in page.page.inner_text(".mailcheck--csv .mailcheck__result")
+    assert _table(page.page) == _expected(good)
+
+    assert page.requests[before:] == [], "the file must not leave the browser"
+    _same_origin(page, site_url)
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_guide_without_a_checker_loads_nothing_of_it(visit, site_url: str, lang: str) -> None:
+    page = visit(_guide(site_url, lang, "clients/apple-mail/"))
+    page.page.wait_for_load_state("networkidle")
+    page.page.wait_for_timeout(1500)  # idle callbacks would have fired by now
+    assert len(page.requests) > 1
+    assert not [url for url in page.requests if "/_widgets/" in url]
+    _same_origin(page, site_url)

@@ -1,0 +1,73 @@
+"""The wheels the site ships, run by Pyodide under Node, answer exactly as CPython does.
+
+The browser runs Python 3.14 compiled to WebAssembly with the wheels from the
+site; the tests and the CLI run this machine's CPython. Both go through
+mailcheck.web.run with the same requests, so any difference (a stdlib change, a
+missing file in the wheel, a dependency left out of wheels.json) shows up here.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mailcheck import web
+
+ROOT = Path(__file__).resolve().parent.parent
+HELO_CORPUS = ROOT / "tests" / "data" / "helo_corpus.txt"
+CSV_FIXTURES = ROOT / "tests" / "fixtures" / "csv"
+LANGS = ("fr", "en", "de", "it", "es")
+
+
+def _helo_values() -> list[str]:
+    lines = HELO_CORPUS.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _csv_files() -> list[Path]:
+    return sorted(p for p in CSV_FIXTURES.iterdir() if p.is_file() and p.suffix not in {".py", ".md"})
+
+
+def _in_pyodide(widgets: Path, checker: str, requests: list[dict], tmp_path: Path) -> list[dict]:
+    node = shutil.which("node")
+    assert node, "Node.js is required (the setup script installs it)"
+    request_file = tmp_path / f"{checker}-requests.json"
+    request_file.write_text(json.dumps(requests))
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "node" / "parity.mjs"), str(widgets), checker, str(request_file)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return [json.loads(answer) for answer in json.loads(result.stdout)]
+
+
+def _compare(requests: list[dict], answers: list[dict]) -> None:
+    assert len(answers) == len(requests)
+    for request, answer in zip(requests, answers, strict=True):
+        expected = json.loads(web.run(json.dumps(request)))
+        assert "result" in answer, (request, answer)
+        assert answer == expected, request
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_helo_corpus_in_pyodide_matches_cpython(published_widgets: Path, tmp_path: Path, lang: str) -> None:
+    values = _helo_values()
+    assert len(values) >= 200
+    requests = [{"checker": "helo", "lang": lang, "text": value} for value in values]
+    _compare(requests, _in_pyodide(published_widgets, "helo", requests, tmp_path))
+
+
+def test_csv_fixtures_in_pyodide_match_cpython(published_widgets: Path, tmp_path: Path) -> None:
+    files = _csv_files()
+    assert len(files) >= 10
+    requests = [
+        {"checker": "csv", "lang": lang, "data": base64.b64encode(path.read_bytes()).decode()}
+        for path in files
+        for lang in LANGS
+    ]
+    _compare(requests, _in_pyodide(published_widgets, "csv", requests, tmp_path))

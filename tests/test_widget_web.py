@@ -1,0 +1,64 @@
+"""mailcheck.web.run: the JSON door the browser worker uses. It must never raise."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mailcheck import csvcheck, helo, web
+
+
+def _run(request: object) -> dict:
+    return json.loads(web.run(json.dumps(request)))
+
+
+def test_helo_request_returns_the_helo_report() -> None:
+    answer = _run({"checker": "helo", "lang": "de", "text": "EHLO localhost"})
+    assert answer == {"checker": "helo", "lang": "de", "result": helo.report("EHLO localhost", "de")}
+    assert answer["result"][0]["verdict"] == "reject"
+
+
+def test_csv_request_decodes_base64_and_returns_the_csv_report() -> None:
+    data = csvcheck.template("fr").encode("utf-8")
+    answer = _run({"checker": "csv", "lang": "fr", "data": base64.b64encode(data).decode()})
+    assert answer["result"] == json.loads(json.dumps(csvcheck.report(data, "fr")))
+
+
+def test_unknown_language_falls_back_to_english() -> None:
+    assert _run({"checker": "helo", "lang": "xx", "text": "localhost"})["lang"] == "en"
+
+
+def test_bad_requests_become_one_error_finding() -> None:
+    for raw in ["", "not json", "[]", '{"checker": "spf"}', '{"checker": "csv", "data": "***"}']:
+        answer = json.loads(web.run(raw))
+        assert answer["verdict"] == "error"
+        assert [f["code"] for f in answer["findings"]] == ["WEB_BAD_REQUEST"]
+
+
+def test_a_crashing_checker_becomes_a_translated_finding(monkeypatch, capsys) -> None:
+    def crash(request: dict, lang: str) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(web.CHECKERS, "helo", crash)
+    answer = _run({"checker": "helo", "lang": "it", "text": "x"})
+    assert answer["findings"][0]["code"] == "WEB_INTERNAL_ERROR"
+    assert answer["findings"][0]["message"] != web.INTERNAL_ERROR  # Italian, not the English id
+    assert "RuntimeError: boom" in capsys.readouterr().err
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_string_gives_json(raw: str) -> None:
+    answer = json.loads(web.run(raw))
+    assert answer["lang"] == "en"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["helo", "csv"]), st.sampled_from(["fr", "en", "de", "it", "es"]), st.text(), st.binary())
+def test_any_request_gives_an_answer(checker: str, lang: str, text: str, data: bytes) -> None:
+    request = {"checker": checker, "lang": lang, "text": text, "data": base64.b64encode(data).decode()}
+    answer = _run(request)
+    assert "result" in answer, answer.get("findings")
