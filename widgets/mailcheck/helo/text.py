@@ -15,7 +15,7 @@ def render(result: dict, lang: str) -> str:
     lines = [result["summary"]]
     for item in result["findings"]:
         severity = message(DOMAIN, lang, SEVERITY[item["severity"]])
-        lines.append(f"  {severity}: {item['message']} [{item['code']}]")
+        lines.append(f"  [{severity}] {item['message']} ({item['code']})")
     if result["advice"]:
         lines += ["", "  " + message(DOMAIN, lang, FIX_HEADING), "  " + result["advice"]]
         for hint in result["hints"]:
