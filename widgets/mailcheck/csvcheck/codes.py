@@ -1,0 +1,185 @@
+"""Every CSV finding code in one table: severity, message id, why the rule exists.
+
+The rules live in :mod:`.read`, :mod:`.header`, :mod:`.address`, :mod:`.password`,
+:mod:`.forward`, :mod:`.cells` and :mod:`.check`; they only name a code and its
+parameters. Message ids are translated in the ``csv`` gettext domain. ``fixed`` marks
+the problems the corrected copy removes by itself (encoding, separator, spaces, case):
+a file whose only problems are of that kind gets a corrected copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mailcheck.findings import Finding, Severity
+from mailcheck.i18n import N_
+
+DOMAIN = "csv"
+
+
+class Term(str):
+    """A finding parameter that is a word to translate too (a file kind, a separator)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a code means: ``message`` is shown to readers, ``why`` documents the rule."""
+
+    severity: Severity
+    message: str
+    why: str
+    fixed: bool = False
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+RULES: dict[str, Rule] = {
+    # --- reading the file (read.py) ------------------------------------------------
+    "CSV_EMPTY": Rule(
+        E, N_("The file is empty. Fill in the template and save it as CSV."),
+        "No bytes, or only blank lines."),
+    "CSV_TOO_LARGE": Rule(
+        E, N_("The file is larger than {max_mb} MB, the most this checker reads. Split it into smaller files."),
+        "Bounds the time and memory of a check (csv.max_bytes); 10,000 rows fit well under it."),
+    "CSV_NOT_TEXT": Rule(
+        E, N_("This file is {kind}, not a CSV text file. Open it in your spreadsheet program and save it "
+              "again with the file type “CSV”."),
+        "A ZIP (xlsx, ods), OLE2 (xls), PDF or image signature, or control characters no text export has."),
+    "CSV_DAMAGED_TEXT": Rule(
+        E, N_("Some characters could not be read as {encoding}: the file is damaged. Save it again from "
+              "your spreadsheet program."),
+        "The file starts with a byte-order mark but its bytes are not valid in that encoding."),
+    "CSV_UNREADABLE": Rule(
+        E, N_("The file cannot be read as CSV from this row on: a quotation mark is probably not closed. "
+              "Save the file again from your spreadsheet program."),
+        "Python's csv module gave up (a quoted cell over 131,072 characters)."),
+    "CSV_LEGACY_ENCODING": Rule(
+        W, N_("The file is not in UTF-8; it was read as Windows-1252, the encoding of Excel's plain “CSV” "
+              "type. Check that accented letters look right. The corrected copy is in UTF-8."),
+        "Excel's plain CSV uses the ANSI code page; guessing it can be wrong for other code pages.",
+        fixed=True),
+    "CSV_DELIMITER": Rule(
+        W, N_("Cells are separated by {found} instead of {expected} as in the template. The corrected copy "
+              "uses {expected}."),
+        "Excel writes ';' in locales with a decimal comma; the import expects the template's format.",
+        fixed=True),
+    # --- the header row (header.py) ------------------------------------------------
+    "CSV_HEADER_MISSING": Rule(
+        E, N_("Row 1 holds an address, not the column titles: the header row has been deleted. Insert a "
+              "first row with the template's titles: {header}."),
+        "The import skips row 1; without the header the first address would be lost."),
+    "CSV_HEADER_MISMATCH": Rule(
+        E, N_("Row 1 must contain the template's column titles: {header}."),
+        "The header must be the template's, in any of the five languages (case and spaces ignored)."),
+    # --- any row or cell (check.py, cells.py) ---------------------------------------
+    "CSV_BLANK_ROW": Rule(
+        W, N_("Empty row: it is skipped, and the corrected copy leaves it out."),
+        "A blank row between addresses; blank rows at the end are dropped silently.", fixed=True),
+    "CSV_TOO_MANY_COLUMNS": Rule(
+        E, N_("This row has {count} columns; the template has four (A to D). Empty or delete the cells "
+              "from column E on."),
+        "Extra cells usually mean a cell with the separator in it, or shifted columns."),
+    "CSV_SPACES": Rule(
+        W, N_("The cell starts or ends with a space; the corrected copy removes it."),
+        "Stray spaces (and leading tabs or line breaks) are invisible in a spreadsheet.", fixed=True),
+    "CSV_FORMULA": Rule(
+        W, N_("The cell starts with “{char}”: a spreadsheet that opens this file reads it as a formula and "
+              "may change it. The file itself is fine; do not open and save it in a spreadsheet again, or "
+              "choose a value that starts with another character."),
+        "OWASP CSV injection: =, +, - and @ start formulas (tab and CR are trimmed as spaces).",),
+    # --- column A (address.py) -----------------------------------------------------
+    "CSV_A_EMPTY": Rule(
+        E, N_("Column A is empty: write the address to create (the part before the @)."),
+        "Every row creates one address."),
+    "CSV_A_FULL_ADDRESS": Rule(
+        E, N_("Column A takes only the part before the @. Keep {keep} and delete the rest."),
+        "The domain is the Mail Service's; a full address would not be created as meant."),
+    "CSV_A_CHARS": Rule(
+        E, N_("The address contains characters that are not allowed: {chars}. Use only letters a to z, "
+              "digits, dots, hyphens and underscores."),
+        "The safe set every mail system accepts in a mailbox name."),
+    "CSV_A_DOT_EDGE": Rule(
+        E, N_("The address must not start or end with a dot."), "RFC 5322 dot-atom."),
+    "CSV_A_DOUBLE_DOT": Rule(
+        E, N_("The address must not contain two dots in a row."), "RFC 5322 dot-atom."),
+    "CSV_A_TOO_LONG": Rule(
+        E, N_("The address is {length} characters long; at most {max} are allowed before the @."),
+        "RFC 5321 §4.5.3.1.1: a local part has at most 64 octets."),
+    "CSV_A_UPPERCASE": Rule(
+        W, N_("Addresses are created in lower case: this one becomes {lower}. The corrected copy writes it "
+              "that way."),
+        "The hoster creates addresses in lower case.", fixed=True),
+    "CSV_A_DUPLICATE": Rule(
+        E, N_("The address {address} appears more than once (rows {rows}); each address can be created "
+              "only once."),
+        "Compared without case; every row of the group is flagged and names the others."),
+    # --- column B (password.py) ------------------------------------------------------
+    "CSV_B_EMPTY": Rule(E, N_("Column B is empty: every address needs a password."), "Required column."),
+    "CSV_B_SPACES": Rule(
+        W, N_("The password {masked} starts or ends with a space. The corrected copy removes it; the "
+              "password is then the one without that space."),
+        "Usually a stray space; an import or a login form may trim it.", fixed=True),
+    "CSV_B_TOO_SHORT": Rule(
+        E, N_("The password {masked} is too short: length {length}, minimum {min}."),
+        "passwords.min_length in the data file (NIST SP 800-63B: length first)."),
+    "CSV_B_TOO_LONG": Rule(
+        E, N_("The password {masked} is too long: length {length}, maximum {max}."),
+        "passwords.max_length in the data file."),
+    "CSV_B_IS_ADDRESS": Rule(
+        E, N_("The password is the address itself. Choose another one."),
+        "The first guess of anyone who knows the address."),
+    "CSV_B_CONTAINS_ADDRESS": Rule(
+        E, N_("The password {masked} contains the address from column A. Choose one without it."),
+        "Checked for addresses of three characters or more (shorter ones occur by chance)."),
+    "CSV_B_COMMON": Rule(
+        E, N_("The password {masked} is one of the most common passwords, the first ones attackers try. "
+              "Choose another one."),
+        "The whole password is one entry of zxcvbn's list of 30,000 common passwords (NIST's blocklist)."),
+    "CSV_B_WEAK": Rule(
+        E, N_("The password {masked} is too easy to guess (strength {score} out of 4, at least {min} "
+              "needed). Several unrelated words with digits or signs between them make a strong password "
+              "that is easy to type."),
+        "zxcvbn score below passwords.min_zxcvbn_score (the first 32 characters are scored)."),
+    # --- columns C and D (forward.py) ------------------------------------------------
+    "CSV_C_INVALID": Rule(
+        E, N_("{value} is not a valid e-mail address. Column C takes the full address to forward to "
+              "(name@example.org) or stays empty."),
+        "email-validator's syntax check, without DNS."),
+    "CSV_C_SELF": Rule(
+        W, N_("The messages are forwarded to {value}: if that is the very address this row creates, they "
+              "would go round in circles. Check the part after the @."),
+        "The file does not name the customer's domain, so an equal local part is only a suspicion."),
+    "CSV_D_INVALID": Rule(
+        E, N_("Column D takes only 0 (keep the messages after forwarding), 1 (delete them) or nothing."),
+        "The template's values."),
+    "CSV_D_WITHOUT_C": Rule(
+        E, N_("Column D is filled in but column C has no address to forward to: empty D or fill in C."),
+        "D only means something with a forward address."),
+    "CSV_D_MISSING": Rule(
+        W, N_("Column C forwards the messages but column D is empty: write 0 to keep a copy of each "
+              "message or 1 to delete it once forwarded."),
+        "The guide asks for D with C; what the import does without it is not documented."),
+    # --- the whole file (check.py) ---------------------------------------------------
+    "CSV_NO_ROWS": Rule(
+        E, N_("The file has only the header row. Add one row per address to create."), "Nothing to import."),
+    "CSV_TOO_MANY_ROWS": Rule(
+        E, N_("The file has {rows} rows of addresses; this checker reads at most {max_rows}. Split it into "
+              "smaller files."),
+        "csv.max_rows in the data file bounds the time of a check; the rows are not checked."),
+    "CSV_OVER_DAILY_LIMIT": Rule(
+        W, N_("{rows} addresses: at most {limit} can be created per 24 hours, so this takes {batches} imports "
+              "a day apart (split the file). Support can lift the limit."),
+        "limits.batch_addresses_per_day in the data file."),
+}
+
+# The summary line above the findings.
+SUMMARY_REJECT = N_("Rows read: {rows}. Errors: {errors}, warnings: {warnings}. Correct the errors, then check "
+                    "the file again.")
+SUMMARY_ACCEPT = N_("Rows read: {rows}. No errors, warnings: {warnings}. The file can be imported.")
+SUMMARY_FIXED = N_("A corrected copy is ready to download.")
+SUMMARY_UNREAD = N_("The file could not be read.")
+
+
+def finding(code: str, *, row: int | None = None, column: str | None = None, **params: object) -> Finding:
+    """A finding for ``code`` with the severity from :data:`RULES` (one source of truth)."""
+    return Finding(code=code, severity=RULES[code].severity, params=params, row=row, column=column)
