@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from mailcheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -73,9 +74,49 @@ def _run_helo(args: argparse.Namespace) -> int:
     return EXIT_REJECT if rejected else EXIT_ACCEPT
 
 
+# --- csv, template ---------------------------------------------------------------------
+
+def _csv_arguments(parser: argparse.ArgumentParser) -> None:
+    add_json(parser)
+    add_lang(parser)
+    parser.add_argument("--fixed", metavar="OUT",
+                        help="write the corrected copy (UTF-8) to OUT when one is offered")
+    parser.add_argument("file", metavar="FILE", help="the CSV file for batch creation; - reads stdin")
+
+
+def _run_csv(args: argparse.Namespace) -> int:
+    from mailcheck.csvcheck import report
+    from mailcheck.csvcheck.text import render
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == STDIN else Path(args.file).read_bytes()
+    except OSError as error:
+        print(f"mailcheck csv: {args.file}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    result = report(data, args.lang)
+    fixed = result.pop("fixed")  # holds the passwords in clear: never printed
+    if args.fixed and fixed is not None:
+        Path(args.fixed).write_bytes(fixed.encode("utf-8"))
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result, args.lang, fixed_hint=fixed is not None and not args.fixed))
+    return EXIT_REJECT if result["verdict"] == "reject" else EXIT_ACCEPT
+
+
+def _run_template(args: argparse.Namespace) -> int:
+    from mailcheck.csvcheck import template
+
+    sys.stdout.flush()
+    sys.stdout.buffer.write(template(args.lang).encode("utf-8"))  # bytes: keep the CRLF as is
+    return EXIT_ACCEPT
+
+
 COMMANDS: dict[str, Command] = {
     "helo": Command("check the name a mail server announces with HELO/EHLO",
                     _helo_arguments, _run_helo),
+    "csv": Command("check a CSV file for creating addresses in batch", _csv_arguments, _run_csv),
+    "template": Command("print the CSV template for batch creation", add_lang, _run_template),
 }
 
 
