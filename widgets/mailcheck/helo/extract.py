@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 MAX_VALUES = 100  # names checked per text; the report says when more were found
-BLANKS = " \t"  # what Postfix trims around the argument
+BLANKS = " \t\v\f"  # what Postfix trims around the argument (C isspace; CR/LF end the line)
 _FIELD = 1024  # longest field read from a log: far beyond a valid name, and keeps regexes linear
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
