@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import maildata
+import search
 import shortcodes
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "mail.yml"
@@ -89,6 +90,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site / other / name).write_bytes((site / name).read_bytes())
     widget_assets.publish(site)
+    search.index(site)
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:

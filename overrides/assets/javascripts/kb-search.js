@@ -1,0 +1,137 @@
+// The header search box (partials/kb-search.html), on Pagefind's JS API.
+//
+// Nothing is fetched until the reader focuses the box: then pagefind.js is
+// imported from the site root (the site may live under any path), and Pagefind
+// picks the index of <html lang>, so a German page only ever finds German pages.
+// Pagefind's own UIs weigh 120 to 175 KB; this file and Material's CSS do the job.
+
+const MAX_RESULTS = 8;
+
+const box = document.querySelector("[data-kb-search]");
+const toggle = document.getElementById("__search");
+if (box && toggle) setUp(box, toggle);
+
+function setUp(box, toggle) {
+  const input = box.querySelector(".md-search__input");
+  const form = box.querySelector(".md-search__form");
+  const meta = box.querySelector(".md-search-result__meta");
+  const list = box.querySelector(".md-search-result__list");
+  const hint = meta.textContent;
+  const root = new URL(box.dataset.root, document.baseURI);
+  let engine = null; // the promise of an initialised Pagefind module
+  let latest = 0; // number of the newest query: older answers are dropped
+  let pending = Promise.resolve(); // the newest query's rendering
+
+  const load = () => {
+    engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
+      // Result URLs start at the site root, wherever the site is served from.
+      await pagefind.options({ baseUrl: root.pathname });
+      await pagefind.init();
+      return pagefind;
+    });
+    return engine;
+  };
+
+  const links = () => [...list.querySelectorAll(".md-search-result__link")];
+
+  const open = (state) => {
+    if (toggle.checked !== state) toggle.checked = state;
+  };
+
+  const show = (text) => {
+    meta.textContent = text;
+    list.replaceChildren();
+  };
+
+  const render = (results, total) => {
+    meta.textContent =
+      total === 1 ? box.dataset.textOne : box.dataset.textMany.replace("{count}", String(total));
+    list.replaceChildren(...results.map(item));
+  };
+
+  const search = async () => {
+    const query = input.value.trim();
+    const number = ++latest;
+    if (!query) return show(hint);
+    try {
+      const pagefind = await load();
+      const found = await pagefind.search(query);
+      if (number !== latest) return;
+      if (!found.results.length) return show(box.dataset.textNone);
+      const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      if (number === latest) render(data, found.results.length);
+    } catch (error) {
+      console.error(error);
+      if (number === latest) show(box.dataset.textFailed);
+    }
+  };
+
+  input.addEventListener("focus", () => {
+    open(true);
+    if (!engine) {
+      if (!input.value) meta.textContent = box.dataset.textLoading;
+      load().then(
+        () => input.value || (meta.textContent = hint),
+        () => show(box.dataset.textFailed),
+      );
+    }
+  });
+  input.addEventListener("input", () => (pending = search()));
+  form.addEventListener("reset", () => setTimeout(() => ((pending = search()), input.focus())));
+  // Enter opens the first hit, once the query typed so far has its answer.
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    await pending;
+    links()[0]?.click();
+  });
+  // The header's magnifier (small screens) and the overlay flip the toggle.
+  toggle.addEventListener("change", () => (toggle.checked ? input.focus() : input.blur()));
+
+  box.addEventListener("keydown", (event) => {
+    const items = links();
+    const at = items.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      open(false);
+      input.blur();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!items.length) return;
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      const next = at + step;
+      (next < 0 ? input : items[Math.min(next, items.length - 1)]).focus();
+    }
+  });
+
+  // Like Material: "/", "s" or "f" anywhere outside a form field opens search.
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || toggle.checked) return;
+    if (event.target.closest("input, textarea, select, [contenteditable]")) return;
+    if (["/", "s", "f"].includes(event.key)) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+}
+
+function item(result) {
+  const li = document.createElement("li");
+  li.className = "md-search-result__item";
+  const link = document.createElement("a");
+  link.className = "md-search-result__link";
+  link.href = result.url;
+  link.tabIndex = -1;
+  const article = document.createElement("article");
+  article.className = "md-search-result__article md-typeset";
+  const icon = document.createElement("div");
+  icon.className = "md-search-result__icon md-icon";
+  const title = document.createElement("h1");
+  title.textContent = result.meta.title;
+  const excerpt = document.createElement("p");
+  // Pagefind's excerpt: text of our own pages, HTML-escaped by Pagefind, with
+  // <mark> around the matched words. The reader's query is never inserted as HTML.
+  excerpt.innerHTML = result.excerpt;
+  article.append(icon, title, excerpt);
+  link.append(article);
+  li.append(link);
+  return li;
+}
