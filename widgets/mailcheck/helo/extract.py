@@ -29,9 +29,11 @@ _COMMAND = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _LOG_FIELDS = (
-    re.compile(rf"\bhelo=<([^>]{{0,{_FIELD}}})>", re.IGNORECASE),  # Postfix
+    # A field also stops where the next one could start ("<", "(", "="), so a run of
+    # unclosed "helo=<" or "H=" cannot make the search quadratic.
+    re.compile(rf"\bhelo=<([^<>]{{0,{_FIELD}}})>", re.IGNORECASE),  # Postfix
     re.compile(r"\bhelo=([^\s<>()\[\];]+)", re.IGNORECASE),  # Exim Received header
-    re.compile(rf"\bH=(?:[^\s(]+ )?\(([^)]{{0,{_FIELD}}})\)"),  # Exim log
+    re.compile(rf"\bH=(?:[^\s(=]{{1,{_FIELD}}} )?\(([^()]{{0,{_FIELD}}})\)"),  # Exim log
 )
 
 

@@ -30,6 +30,11 @@ _IPV4_LITERAL = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}", re.ASCII)
 _LDH_STR = re.compile(r"[A-Za-z0-9-]*[A-Za-z0-9]", re.ASCII)
 _DCONTENT = re.compile(r"[\x21-\x5a\x5e-\x7e]+")  # printable ASCII but [ \ ]
 _ALL_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Printable ASCII that is neither LDH, a dot, nor an underscore (which has its own code).
+_OTHER = re.compile("[" + re.escape("".join(
+    ch for ch in map(chr, range(0x21, 0x7F)) if ch not in LDH and ch not in "._"
+)) + "]")
 
 
 def octets(text: str) -> int:
@@ -142,17 +147,17 @@ _LABEL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
 def _character_findings(name: str) -> list[Finding]:
     """Characters that no label may hold, grouped so a reader sees each kind once."""
     findings = []
-    control = next((ch for ch in name if ord(ch) < 0x20 or ord(ch) == 0x7F), None)
+    control = _CONTROL.search(name)
     if control is not None:
-        findings.append(finding("HELO_CONTROL_CHAR", part=f"U+{ord(control):04X}"))
+        findings.append(finding("HELO_CONTROL_CHAR", part=f"U+{ord(control.group()):04X}"))
     if " " in name:
         findings.append(finding("HELO_SPACE", part=name))
-    if any(ord(ch) > 0x7F for ch in name):
+    if not name.isascii():
         findings.append(finding("HELO_NON_ASCII", part=name))
         suggestion = a_label(name)
         if suggestion is not None:
             findings.append(finding("HELO_ALABEL", suggestion=suggestion))
-    other = sorted({ch for ch in name if 0x20 < ord(ch) < 0x7F and ch not in LDH and ch not in "._"})
+    other = sorted(set(_OTHER.findall(name)))
     if other:
         findings.append(finding("HELO_BAD_CHAR", part="".join(other)))
     return findings
