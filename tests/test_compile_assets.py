@@ -1,0 +1,57 @@
+"""widgets/compile_assets.py: policy.json from data/mail.yml, .po -> .mo, loud failures."""
+
+from __future__ import annotations
+
+import gettext
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from compile_assets_module import compile_assets
+from mailcheck.policy import policy
+
+PO_HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def test_policy_json_holds_only_what_the_checkers_read(tmp_path: Path) -> None:
+    target = compile_assets.write_policy(policy_file=tmp_path / "policy.json")
+    written = json.loads(target.read_text(encoding="utf-8"))
+    data = yaml.safe_load(compile_assets.DATA_FILE.read_text(encoding="utf-8"))
+    assert set(written) == {"provider", "helo", "passwords", "csv", "limits", "labels"}
+    assert written["helo"] == {"banned": data["helo"]["banned"], "reject_reply": data["helo"]["reject_reply"]}
+    assert set(written["provider"]) == {"smtp_greeting", "smtp_banner_host"}
+    assert written["limits"] == {"batch_addresses_per_day": data["limits"]["batch_addresses_per_day"]}
+    assert set(written["labels"]) == set(compile_assets.LABEL_KEYS)
+    assert all(set(texts) == set(data["languages"]) for texts in written["labels"].values())
+    assert written == policy()  # the package ships the same file
+
+
+def test_missing_data_key_names_the_key() -> None:
+    with pytest.raises(compile_assets.AssetError, match=r"helo\.banned"):
+        compile_assets.build_policy({"provider": {"smtp_greeting": "x", "smtp_banner_host": "y"}, "helo": {}})
+
+
+def _catalog(tmp_path: Path, body: str) -> Path:
+    po = tmp_path / "xx" / "LC_MESSAGES" / "demo.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(PO_HEADER + body, encoding="utf-8")
+    return po
+
+
+def test_catalogs_compile_to_mo_that_gettext_reads(tmp_path: Path) -> None:
+    _catalog(tmp_path, 'msgid "Hello {name}"\nmsgstr "Salut {name}"\n')
+    (mo,) = compile_assets.compile_catalogs(tmp_path)
+    translations = gettext.translation("demo", localedir=tmp_path, languages=["xx"])
+    assert mo.exists() and translations.gettext("Hello {name}") == "Salut {name}"
+
+
+@pytest.mark.parametrize(("body", "complaint"), [
+    ('msgid "Hello"\nmsgstr "Salut"\nnot po syntax\n', r"demo\.po"),  # a stray line
+    ('msgid "Hello {name}"\nmsgstr "Salut {nom}"\n', "nom"),  # placeholder renamed
+])
+def test_a_broken_catalog_stops_the_build(tmp_path: Path, body: str, complaint: str) -> None:
+    _catalog(tmp_path, body)
+    with pytest.raises(compile_assets.AssetError, match=complaint):
+        compile_assets.compile_catalogs(tmp_path)

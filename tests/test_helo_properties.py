@@ -1,0 +1,55 @@
+"""Property tests: any text gives a well-formed report, never an exception."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mailcheck.findings import verdict
+from mailcheck.helo import check, report
+from mailcheck.i18n import LANGUAGES
+
+SEVERITIES = {"error", "warning", "info"}
+# Text that looks like what admins paste: name characters, brackets, log and command words.
+pieces = st.sampled_from([*"abcxyz019.-_[]:<>()=; \t\r\né\x00", "HELO ", "EHLO ", "helo=<", "H=(", "localhost"])
+helo_like = st.lists(pieces, max_size=40).map("".join)
+any_text = st.one_of(
+    st.text(),
+    st.binary().map(lambda data: data.decode("latin-1")),
+    helo_like,
+)
+
+
+def assert_well_formed(results: list[dict]) -> None:
+    assert results
+    for result in results:
+        assert result["verdict"] in {"accept", "reject"}
+        assert isinstance(result["summary"], str) and result["summary"]
+        for item in result["findings"]:
+            assert item["severity"] in SEVERITIES
+            assert isinstance(item["message"], str) and item["message"]
+        json.dumps(result)
+
+
+@settings(max_examples=300)
+@given(any_text, st.sampled_from(LANGUAGES))
+def test_report_never_raises(text: str, lang: str) -> None:
+    assert_well_formed(report(text, lang))
+
+
+@settings(max_examples=300)
+@given(any_text)
+def test_check_agrees_with_the_report_for_a_bare_value(text: str) -> None:
+    findings = check(text)
+    assert verdict(findings) in {"accept", "reject"}
+    for result in report(text, "en"):
+        if result["helo"] is not None and result["source"] == "bare" and result["helo"] == text.strip(" \t\v\f\r\n"):
+            assert result["verdict"] == verdict(findings)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["a", ".", "é", "[", "_", "-", " ", "\n", "helo=<", "EHLO ", "x.y\n"]), st.integers(1, 400_000))
+def test_huge_inputs(unit: str, count: int) -> None:
+    assert_well_formed(report(unit * count, "fr"))

@@ -1,0 +1,95 @@
+"""The HELO report the widget and the CLI show: shape, languages, hints, dialogue."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mailcheck.helo import report
+from mailcheck.helo.report import HINTS, shown
+from mailcheck.i18n import LANGUAGES
+from mailcheck.policy import policy
+
+KEYS = {"helo", "command", "source", "verdict", "summary", "findings", "advice", "hints", "dialogue"}
+
+
+def only(text: str, lang: str = "en") -> dict:
+    results = report(text, lang)
+    assert len(results) == 1
+    return results[0]
+
+
+def test_accepted_name() -> None:
+    result = only("mail.example.com")
+    assert set(result) == KEYS
+    assert result["verdict"] == "accept"
+    assert result["findings"] == []
+    assert result["hints"] == [] and result["advice"] is None and result["dialogue"] == []
+    assert json.loads(json.dumps(result)) == result
+
+
+def test_rejected_name_has_findings_hints_and_the_guide_dialogue() -> None:
+    result = only("220 mx ESMTP;HELO localhost")
+    assert (result["helo"], result["command"], result["verdict"]) == ("localhost", "HELO", "reject")
+    assert result["findings"] == [{
+        "code": "HELO_LOCALHOST", "severity": "error", "part": "localhost",
+        "message": "“localhost” names the local machine, not your mail server.",
+    }]
+    assert [hint["mta"] for hint in result["hints"]] == [hint.mta for hint in HINTS]
+    assert "smtp_helo_name = mail.example.com" in [hint["example"] for hint in result["hints"]]
+    lines = [turn["line"] for turn in result["dialogue"]]
+    assert lines[0] == "220 " + policy()["provider"]["smtp_greeting"]
+    assert lines[1] == "HELO localhost"
+    assert lines[-2].startswith("RCPT TO:")
+    assert lines[-1].startswith("550 5.7.1 ") and lines[-1].endswith("Access denied - bogus HELO")
+    assert [turn["side"] for turn in result["dialogue"]] == ["server", "client"] * 3 + ["server"]
+
+
+def test_ehlo_stays_ehlo_in_the_dialogue() -> None:
+    assert only("EHLO [127.0.0.1]")["dialogue"][1]["line"] == "EHLO [127.0.0.1]"
+
+
+def test_warning_only_is_accepted_with_hints() -> None:
+    result = only("nas.home.arpa")
+    assert result["verdict"] == "accept"
+    assert result["advice"] and result["hints"]
+    assert result["dialogue"] == []
+
+
+def test_hints_use_the_a_label_when_there_is_one() -> None:
+    examples = [hint["example"] for hint in only("mail.exämple.ch")["hints"]]
+    assert "helo_data = mail.xn--exmple-cua.ch" in examples
+
+
+def test_nothing_found_is_one_reject_with_a_finding() -> None:
+    result = only("")
+    assert result["helo"] is None and result["verdict"] == "reject"
+    assert [f["code"] for f in result["findings"]] == ["HELO_NOT_FOUND"]
+
+
+def test_more_values_than_the_cap_are_announced_once() -> None:
+    results = report("\n".join(f"h{i}.example.com" for i in range(150)), "de")
+    assert len(results) == 100
+    assert [f["code"] for f in results[-1]["findings"]] == ["HELO_MORE_VALUES"]
+    assert "100" in results[-1]["findings"][0]["message"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_gets_its_own_words(lang: str) -> None:
+    result = only("mail_1.example.com", lang)
+    english = only("mail_1.example.com", "en")
+    assert "mail_1" in result["findings"][0]["message"]
+    if lang != "en":
+        assert result["summary"] != english["summary"]
+        assert result["findings"][0]["message"] != english["findings"][0]["message"]
+        assert result["dialogue"][0]["label"] != english["dialogue"][0]["label"]
+        assert [t["line"] for t in result["dialogue"]] == [t["line"] for t in english["dialogue"]]
+
+
+def test_reader_input_is_shortened_and_made_printable_in_messages() -> None:
+    assert shown("a\x00b\udc80") == "aU+0000b\ufffd"
+    assert shown("x" * 200) == "x" * 79 + "…"
+    result = only("z" * 300 + " tail")
+    assert all(len(f["message"]) < 300 for f in result["findings"])
+    assert result["helo"] == "z" * 300 + " tail"  # the data itself is not altered
