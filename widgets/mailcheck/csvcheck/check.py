@@ -67,7 +67,7 @@ def check(data: bytes, policy: Policy, lang: str) -> Result:
     by_language = headers(policy["labels"])
     first = table.records[0]
     language = header_language(first, by_language)
-    header_deleted = language is None and looks_like_data(first)
+    header_deleted = language is None and looks_like_data(first, by_language)
     findings += check_header(first, by_language[lang], by_language)
     start = 1 if header_deleted else 2  # the spreadsheet row of the first data record
     data_records = table.records[start - 1:]

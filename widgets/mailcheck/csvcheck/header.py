@@ -36,8 +36,14 @@ def header_language(row: list[str], by_language: dict[str, list[str]]) -> str | 
     return None
 
 
-def looks_like_data(row: list[str]) -> bool:
-    """Whether row 1 is an address row, i.e. the header was deleted."""
+def looks_like_data(row: list[str], by_language: dict[str, list[str]]) -> bool:
+    """Whether row 1 is an address row, i.e. the header was deleted.
+
+    A row with any of the template's titles in it is an altered header, not data.
+    """
+    titles = {_normal(title) for header in by_language.values() for title in header}
+    if any(_normal(cell) in titles for cell in row):
+        return False
     return bool(row) and DATA_LIKE.fullmatch(row[0].strip()) is not None
 
 
@@ -45,5 +51,5 @@ def check_header(row: list[str], expected: list[str], by_language: dict[str, lis
     """Findings on row 1; ``expected`` is the header shown to the reader (their language)."""
     if header_language(row, by_language) is not None:
         return []
-    code = "CSV_HEADER_MISSING" if looks_like_data(row) else "CSV_HEADER_MISMATCH"
+    code = "CSV_HEADER_MISSING" if looks_like_data(row, by_language) else "CSV_HEADER_MISMATCH"
     return [finding(code, row=1, header=" | ".join(expected))]

@@ -1,0 +1,30 @@
+"""Every message id of the CSV checker is translated in fr, de, it and es (domain ``csv``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+import mailcheck.csvcheck
+from mailcheck.csvcheck.codes import DOMAIN, RULES
+from mailcheck.i18n import LANGUAGES, LOCALE_DIR, N_
+
+PACKAGE = Path(mailcheck.csvcheck.__file__).parent
+MSGIDS = {message for _, _, message, _, _ in extract_from_dir(str(PACKAGE), keywords={"N_": None})}
+
+
+def test_rule_messages_are_extracted() -> None:
+    assert {rule.message for rule in RULES.values()} <= MSGIDS
+    assert N_ is not None  # the marker the extraction keys on
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_catalog_is_complete_and_has_no_stale_ids(lang: str) -> None:
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as po:
+        catalog = read_po(po)
+    translated = {message.id: message.string for message in catalog if message.id}
+    assert set(translated) == MSGIDS
+    assert all(translated.values()), [msgid for msgid, text in translated.items() if not text]

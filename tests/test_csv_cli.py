@@ -1,0 +1,83 @@
+"""``python -m mailcheck csv`` and ``template`` as other tools call them: a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mailcheck.csvcheck.header import headers
+from mailcheck.i18n import LANGUAGES
+from mailcheck.policy import policy
+
+FIXTURES = Path(__file__).parent / "fixtures" / "csv"
+HEADERS = headers(policy()["labels"])
+
+
+def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mailcheck", *args], input=stdin, capture_output=True,
+                          timeout=60, check=False)
+
+
+def test_good_file_exits_0() -> None:
+    done = run("csv", str(FIXTURES / "good_utf8_comma_en.csv"))
+    assert done.returncode == 0, done.stderr
+    assert b"Rows read: 3" in done.stdout
+
+
+def test_bad_file_exits_1_with_one_json_object() -> None:
+    done = run("csv", "--json", "--lang", "it", str(FIXTURES / "weak_passwords.csv"))
+    assert done.returncode == 1
+    result = json.loads(done.stdout)
+    assert result["verdict"] == "reject"
+    assert result["rows"] == 6
+    assert "fixed" not in result  # it would hold passwords in clear
+    for item in result["findings"]:
+        assert set(item) == {"row", "column", "code", "severity", "message"}
+    assert b"aaaaaaaaaaaa" not in done.stdout and b"password123" not in done.stdout
+
+
+def test_a_workbook_is_a_reject_not_a_crash() -> None:
+    done = run("csv", "--json", str(FIXTURES / "workbook.xlsx"))
+    assert done.returncode == 1
+    assert [f["code"] for f in json.loads(done.stdout)["findings"]] == ["CSV_NOT_TEXT"]
+
+
+def test_stdin() -> None:
+    data = (FIXTURES / "unicode_text_utf16_tab_es.csv").read_bytes()
+    done = run("csv", "--json", "-", stdin=data)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["detected"]["encoding"] == "UTF-16 LE with BOM"
+
+
+def test_fixed_copy_is_written_on_request(tmp_path: Path) -> None:
+    out = tmp_path / "fixed.csv"
+    done = run("csv", "--fixed", str(out), str(FIXTURES / "excel_semicolon_cp1252_de.csv"))
+    assert done.returncode == 0
+    text = out.read_bytes().decode("utf-8")
+    assert text.startswith(",".join(HEADERS["de"]) + "\r\n")
+    assert "Äpfel-Birne-Kirsche-42" in text
+    assert run("csv", "--json", str(out)).returncode == 0
+
+
+@pytest.mark.parametrize("args", [
+    ("csv", "/nonexistent/file.csv"),
+    ("csv", "--lang", "xx", "file.csv"),
+    ("csv",),
+    ("template", "--lang", "xx"),
+])
+def test_unreadable_file_or_usage_error_exits_2(args: tuple[str, ...]) -> None:
+    assert run(*args).returncode == 2
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_template(lang: str) -> None:
+    done = run("template", "--lang", lang)
+    assert done.returncode == 0
+    lines = done.stdout.decode("utf-8").split("\r\n")
+    assert lines[0] == ",".join(HEADERS[lang])
+    assert len(lines) == 1 + len(policy()["csv"]["example_rows"]) + 1  # CRLF after the last row too
+    assert run("csv", "-", stdin=done.stdout).returncode == 0

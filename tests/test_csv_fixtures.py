@@ -1,0 +1,64 @@
+"""The LibreOffice-made fixtures (tests/fixtures/csv) give the findings they were made for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mailcheck.csvcheck import report
+
+FIXTURES = Path(__file__).parent / "fixtures" / "csv"
+
+# file -> (encoding, delimiter, line ends), rows, {(row, column, code)}, corrected copy offered
+EXPECTED: dict[str, tuple[tuple[str, str, str] | None, int, set[tuple[int | None, str | None, str]], bool]] = {
+    "good_utf8_comma_en.csv": (("UTF-8", ",", "LF"), 3, set(), False),
+    "good_utf8_semicolon_fr.csv": (("UTF-8", ";", "LF"), 3, {(None, None, "CSV_DELIMITER")}, True),
+    "good_utf8_bom_crlf_en.csv": (("UTF-8 with BOM", ",", "CRLF"), 3, set(), False),
+    "good_cr_en.csv": (("UTF-8", ",", "CR"), 3, set(), False),
+    "excel_semicolon_cp1252_de.csv": (("Windows-1252", ";", "LF"), 4,
+                                      {(None, None, "CSV_LEGACY_ENCODING"), (None, None, "CSV_DELIMITER")}, True),
+    "unicode_text_utf16_tab_es.csv": (("UTF-16 LE with BOM", "\t", "LF"), 3, {(None, None, "CSV_DELIMITER")}, True),
+    "mechanical_it.csv": (("UTF-8", ";", "LF"), 2, {
+        (None, None, "CSV_DELIMITER"), (2, "A", "CSV_SPACES"), (2, "A", "CSV_A_UPPERCASE"), (3, None, "CSV_BLANK_ROW"),
+        (4, "A", "CSV_A_UPPERCASE"), (4, "B", "CSV_B_SPACES")}, True),
+    "header_missing.csv": (("UTF-8", ",", "LF"), 3, {(1, None, "CSV_HEADER_MISSING")}, False),
+    "header_only.csv": (("UTF-8", ",", "LF"), 0, {(None, None, "CSV_NO_ROWS")}, False),
+    "weak_passwords.csv": (("UTF-8", ",", "LF"), 6, {
+        (2, "B", "CSV_B_TOO_SHORT"), (3, "B", "CSV_B_COMMON"), (4, "B", "CSV_B_TOO_SHORT"),
+        (4, "B", "CSV_B_IS_ADDRESS"), (5, "B", "CSV_B_CONTAINS_ADDRESS"), (6, "B", "CSV_B_WEAK"),
+        (7, "B", "CSV_B_EMPTY")}, False),
+    "full_addresses.csv": (("UTF-8", ",", "LF"), 2, {(2, "A", "CSV_A_FULL_ADDRESS")}, False),
+    "bad_addresses.csv": (("UTF-8", ",", "LF"), 6, {
+        (2, "A", "CSV_A_DOT_EDGE"), (3, "A", "CSV_A_DOUBLE_DOT"), (4, "A", "CSV_A_CHARS"), (5, "A", "CSV_A_CHARS"),
+        (6, "A", "CSV_A_TOO_LONG"), (7, "A", "CSV_A_EMPTY")}, False),
+    "duplicates.csv": (("UTF-8", ",", "LF"), 3, {
+        (2, "A", "CSV_A_DUPLICATE"), (4, "A", "CSV_A_DUPLICATE"), (4, "A", "CSV_A_UPPERCASE")}, False),
+    "forwarding.csv": (("UTF-8", ",", "LF"), 4, {
+        (2, "D", "CSV_D_WITHOUT_C"), (3, "C", "CSV_C_INVALID"), (4, "C", "CSV_C_SELF"), (4, "D", "CSV_D_INVALID"),
+        (5, "C", "CSV_C_SELF"), (5, "D", "CSV_D_MISSING")}, False),
+    "five_columns.csv": (("UTF-8", ",", "LF"), 1, {(2, None, "CSV_TOO_MANY_COLUMNS")}, False),
+    "formulas.csv": (("UTF-8", ",", "LF"), 4, {
+        (2, "A", "CSV_FORMULA"), (3, "B", "CSV_FORMULA"), (4, "B", "CSV_FORMULA"), (5, "C", "CSV_FORMULA")}, False),
+    "over_limit_60.csv": (("UTF-8", ",", "LF"), 60, {(None, None, "CSV_OVER_DAILY_LIMIT")}, False),
+    "workbook.xlsx": (None, 0, {(None, None, "CSV_NOT_TEXT")}, False),
+}
+
+
+def test_every_fixture_has_expectations() -> None:
+    on_disk = {path.name for path in FIXTURES.iterdir() if path.suffix in (".csv", ".xlsx")}
+    assert on_disk == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture(name: str) -> None:
+    detected, rows, findings, fixed = EXPECTED[name]
+    result = report((FIXTURES / name).read_bytes(), "en")
+    assert {(f["row"], f["column"], f["code"]) for f in result["findings"]} == findings
+    assert result["rows"] == rows
+    if detected is None:
+        assert result["detected"] is None
+    else:
+        got = result["detected"]
+        assert (got["encoding"], got["delimiter"], got["line_ends"]) == detected
+    assert (result["fixed"] is not None) == fixed
