@@ -16,17 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from helo_corpus import corpus_values
 from mailcheck import web
 
 ROOT = Path(__file__).resolve().parent.parent
-HELO_CORPUS = ROOT / "tests" / "data" / "helo_corpus.txt"
 CSV_FIXTURES = ROOT / "tests" / "fixtures" / "csv"
 LANGS = ("fr", "en", "de", "it", "es")
-
-
-def _helo_values() -> list[str]:
-    lines = HELO_CORPUS.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _csv_files() -> list[Path]:
@@ -56,7 +51,7 @@ def _compare(requests: list[dict], answers: list[dict]) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_helo_corpus_in_pyodide_matches_cpython(published_widgets: Path, tmp_path: Path, lang: str) -> None:
-    values = _helo_values()
+    values = corpus_values()
     assert len(values) >= 200
     requests = [{"checker": "helo", "lang": lang, "text": value} for value in values]
     _compare(requests, _in_pyodide(published_widgets, "helo", requests, tmp_path))

@@ -13,6 +13,7 @@ class Runtime {
     this.pending = new Map();
     this.nextId = 1;
     this.state = { step: 0, ready: false, failed: false };
+    performance.mark("mailcheck:start");
     this.worker = new Worker(new URL("worker.js", root), { type: "module" });
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => this.receive({ type: "failed", error: event.message });
@@ -28,7 +29,10 @@ class Runtime {
       return;
     }
     if (data.type === "progress") this.state.step = data.step;
-    if (data.type === "ready") Object.assign(this.state, { step: 3, ready: true });
+    if (data.type === "ready") {
+      Object.assign(this.state, { step: 3, ready: true });
+      performance.mark("mailcheck:ready"); // for benchmarks and real-user timing
+    }
     if (data.type === "failed") {
       this.state.failed = true;
       console.error("mailcheck: the checker runtime did not start:", data.error);
