@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import widget_assets
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -20,6 +19,7 @@ from mkdocs.structure.pages import Page
 import maildata
 import search
 import shortcodes
+import widget_assets
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "mail.yml"
 
