@@ -27,6 +27,8 @@ def test_browser_wheels_are_pinned_like_the_cpython_environment() -> None:
 def test_publish_writes_runtime_wheels_code_and_templates(published_widgets: Path) -> None:
     for name in widget_assets.RUNTIME_FILES:
         assert (published_widgets / "pyodide" / name).stat().st_size > 0
+    lock = json.loads((published_widgets / "pyodide" / "pyodide-lock.json").read_text())
+    assert lock["packages"] == {} and lock["info"]["python"].startswith("3.14")
     for name in ["loader.js", "worker.js", "ui.js", "helo.js", "csv.js", "widget.css"]:
         assert (published_widgets / name).is_file()
     assert (published_widgets / "pyodide" / "pyodide.asm.wasm.gz").is_file()
