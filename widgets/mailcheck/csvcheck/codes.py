@@ -9,9 +9,7 @@ a file whose only problems are of that kind gets a corrected copy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from mailcheck.findings import Finding, Severity
+from mailcheck.findings import Finding, Rule, Severity, finding_for
 from mailcheck.i18n import N_
 
 DOMAIN = "csv"
@@ -20,15 +18,6 @@ DOMAIN = "csv"
 class Term(str):
     """A finding parameter that is a word to translate too (a file kind, a separator)."""
 
-
-@dataclass(frozen=True)
-class Rule:
-    """What a code means: ``message`` is shown to readers, ``why`` documents the rule."""
-
-    severity: Severity
-    message: str
-    why: str
-    fixed: bool = False
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -182,4 +171,4 @@ SUMMARY_UNREAD = N_("The file could not be read.")
 
 def finding(code: str, *, row: int | None = None, column: str | None = None, **params: object) -> Finding:
     """A finding for ``code`` with the severity from :data:`RULES` (one source of truth)."""
-    return Finding(code=code, severity=RULES[code].severity, params=params, row=row, column=column)
+    return finding_for(RULES, code, row=row, column=column, **params)

@@ -9,22 +9,11 @@ the name), ``{length}``, ``{limit}``, ``{suggestion}``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from mailcheck.findings import Finding, Severity
+from mailcheck.findings import Finding, Rule, Severity, finding_for
 from mailcheck.i18n import N_
 
 DOMAIN = "helo"
 
-
-@dataclass(frozen=True)
-class Rule:
-    """What a code means: ``message`` is shown to readers, ``why`` documents the rule."""
-
-    severity: Severity
-    message: str
-    why: str
-    source: str
 
 
 ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -124,4 +113,4 @@ RULES: dict[str, Rule] = {
 
 def finding(code: str, **params: object) -> Finding:
     """A finding for ``code`` with the severity from :data:`RULES` (one source of truth)."""
-    return Finding(code=code, severity=RULES[code].severity, params=params)
+    return finding_for(RULES, code, **params)
