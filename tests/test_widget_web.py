@@ -62,3 +62,9 @@ def test_any_request_gives_an_answer(checker: str, lang: str, text: str, data: b
     request = {"checker": checker, "lang": lang, "text": text, "data": base64.b64encode(data).decode()}
     answer = _run(request)
     assert "result" in answer, answer.get("findings")
+
+
+def test_warm_up_runs_each_checker_quietly(capsys) -> None:
+    for checker in web.CHECKERS:
+        web.warm_up(checker, "es")
+    assert capsys.readouterr().err == ""

@@ -8,7 +8,7 @@ const widgets = [...document.querySelectorAll("[data-mailcheck]")];
 
 /** Talks to the worker: one "init", then numbered check requests. */
 class Runtime {
-  constructor(checkers) {
+  constructor(checkers, lang) {
     this.listeners = new Set();
     this.pending = new Map();
     this.nextId = 1;
@@ -17,7 +17,7 @@ class Runtime {
     this.worker = new Worker(new URL("worker.js", root), { type: "module" });
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => this.receive({ type: "failed", error: event.message });
-    this.worker.postMessage({ type: "init", checkers });
+    this.worker.postMessage({ type: "init", checkers, lang });
   }
 
   receive(data) {
@@ -63,7 +63,8 @@ const host = {
   subscribers: [],
   start() {
     if (!this.runtime) {
-      this.runtime = new Runtime([...new Set(widgets.map((w) => w.dataset.mailcheck))]);
+      const checkers = [...new Set(widgets.map((w) => w.dataset.mailcheck))];
+      this.runtime = new Runtime(checkers, widgets[0].dataset.lang);
       this.subscribers.forEach((subscriber) => subscriber(this.runtime));
     }
     return this.runtime;

@@ -9,7 +9,7 @@ let starting = null; // Promise of mailcheck.web.run, set by the first "init"
 
 const post = (message) => self.postMessage(message);
 
-async function start(checkers) {
+async function start(checkers, lang) {
   post({ type: "progress", step: 1 });
   // The wheel list is tiny: fetch it while the runtime downloads and compiles.
   const manifest = fetch(new URL("wheels.json", here)).then((r) => r.json());
@@ -24,9 +24,12 @@ async function start(checkers) {
   const files = new Set(checkers.flatMap((name) => wheels[name] ?? []));
   const urls = [...files].map((file) => new URL(file, here).href);
   await pyodide.loadPackage(urls, { messageCallback: () => {} });
-  const run = pyodide.pyimport("mailcheck.web").run;
+  const web = pyodide.pyimport("mailcheck.web");
+  // Imports, catalogs and dictionaries are loaded before "ready", so that the
+  // first check is as quick as the next ones.
+  for (const checker of checkers) web.warm_up(checker, lang);
   post({ type: "ready" });
-  return run;
+  return web.run;
 }
 
 // Base64 keeps mailcheck.web.run a plain "JSON string in, JSON string out".
@@ -41,7 +44,7 @@ function toBase64(buffer) {
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
-    starting ??= start(data.checkers);
+    starting ??= start(data.checkers, data.lang);
     starting.catch((error) => post({ type: "failed", error: String(error) }));
     return;
   }
