@@ -11,8 +11,8 @@ under any path:
     _widgets/templates/                  the CSV template in every language
 
 ``mkdocs serve`` rebuilds on every edit, so unchanged files are not copied again
-(same size and mtime) and the wheel is rebuilt only when its sources change.
-Large runtime files also get a ``.gz`` twin for servers that serve precompressed files.
+(same size and mtime), the wheel is rebuilt only when its sources change, and
+the ``.gz`` twins (for servers that send precompressed files) come from a cache.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ WEB = WIDGETS / "web"
 PYODIDE = ROOT / "node_modules" / "pyodide"
 WHEEL_CACHE = ROOT / "build" / "wheels"
 OWN_WHEEL_DIR = ROOT / "build" / "mailcheck-wheel"
+GZIP_CACHE = ROOT / "build" / "widget-gzip"
 BROWSER_REQUIREMENTS = WIDGETS / "browser-requirements.txt"
 
 # The runtime files a module worker needs; the rest of the npm package (the
@@ -72,21 +73,22 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_bytes(data)
 
 
-def _gzip_twin(path: Path) -> None:
-    """Write ``path.gz`` (same mtime) for servers that send precompressed files.
+def _gzip_twin(path: Path, relative: Path) -> None:
+    """Write ``path.gz`` for servers that send precompressed files, where it pays.
 
-    Only where it pays: python_stdlib.zip, for one, is compressed already.
+    MkDocs empties the site folder on every build, so the compressed copy is kept
+    in build/widget-gzip/ and only made again when its source changes (compressing
+    the runtime takes about a second). python_stdlib.zip, for one, gains nothing.
     """
-    twin = path.with_name(path.name + ".gz")
+    cached = GZIP_CACHE / relative.with_name(relative.name + ".gz")
     stat = path.stat()
-    if twin.exists() and twin.stat().st_mtime_ns == stat.st_mtime_ns:
-        return
-    packed = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
-    if len(packed) > stat.st_size * 0.9:
-        twin.unlink(missing_ok=True)
-        return
-    twin.write_bytes(packed)
-    os.utime(twin, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    if not cached.exists() or cached.stat().st_mtime_ns != stat.st_mtime_ns:
+        packed = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(packed if len(packed) < stat.st_size * 0.9 else b"")
+        os.utime(cached, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    if cached.stat().st_size:
+        _copy(cached, path.with_name(path.name + ".gz"))
 
 
 def compile_catalogs() -> None:
@@ -201,6 +203,6 @@ def publish(site_dir: Path) -> None:
         if path.is_file():
             _copy(path, target / path.name)
     publish_templates(Path(site_dir) / TEMPLATES)
-    for path in target.rglob("*"):
+    for path in list(target.rglob("*")):
         if path.suffix in COMPRESSED:
-            _gzip_twin(path)
+            _gzip_twin(path, path.relative_to(target))
