@@ -17,15 +17,24 @@ CACHE = ROOT / "build" / "wheels"
 PYODIDE_PYTHON = "3.14"
 
 
+def _download(dest: Path, *source: str) -> bool:
+    command = [
+        sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+        "--only-binary=:all:", "--python-version", PYODIDE_PYTHON, "--platform", "any", "--implementation", "py",
+        "--dest", str(dest), "--requirement", str(REQUIREMENTS), *source,
+    ]
+    return subprocess.run(command, check=False, capture_output=bool(source)).returncode == 0
+
+
 def fetch(dest: Path = CACHE) -> None:
-    """Fill ``dest`` with the pinned wheels; pip skips what is already there."""
+    """Fill ``dest`` with the pinned wheels, asking the index only for missing ones.
+
+    The set-up script runs this on every ``make serve``: when the cache is complete,
+    pip resolves everything from ``dest`` itself and no network is needed.
+    """
     dest.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-         "--python-version", PYODIDE_PYTHON, "--platform", "any", "--implementation", "py",
-         "--dest", str(dest), "--requirement", str(REQUIREMENTS)],
-        check=True,
-    )
+    if not _download(dest, "--no-index", "--find-links", str(dest)) and not _download(dest):
+        raise SystemExit(f"fetch_wheels: could not download {REQUIREMENTS.name} into {dest}")
 
 
 if __name__ == "__main__":
