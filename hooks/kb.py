@@ -13,10 +13,12 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import maildata
+import parts
 import search
 import shortcodes
 import widget_assets
@@ -39,6 +41,12 @@ def _data() -> dict[str, Any]:
 def on_config(config: MkDocsConfig) -> None:
     """Fail before any page is rendered when the data file is broken."""
     _data()
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
+def on_files(files: Files, *, config: MkDocsConfig) -> None:
+    """In one part of a parallel build (bench/parallel.py), skip the languages of other parts."""
+    parts.exclude_unowned(files, _language(config))
 
 
 def _fallback_notice(data: dict[str, Any], page: Page, lang: str) -> str:
@@ -89,7 +97,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if other != i18n.default_language:
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site / other / name).write_bytes((site / name).read_bytes())
-    widget_assets.publish(site)
+    if not parts.is_part():  # a parallel build publishes once, after merging its parts
+        widget_assets.publish(site)
     search.index(site)
 
 
