@@ -106,3 +106,8 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     """Let templates (404 page, header) show data-file labels in the language being built."""
     data = _data()
     env.globals["label"] = lambda key: maildata.label(data, key, _language(config))
+    # Each language's home, from the site root ("" for the default language, "fr/" ...).
+    env.globals["language_roots"] = {
+        lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
+        for lang in config.plugins["i18n"].config.languages if lang.build
+    }
