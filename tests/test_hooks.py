@@ -141,3 +141,17 @@ def test_data_file_that_is_not_yaml(tmp_path):
 def test_value_rejects_text_for_size_formats():
     with pytest.raises(maildata.DataError, match="not a number"):
         tables.value(DATA, "servers.host", "mb", "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_page_shown_from_another_language_says_so_in_the_readers_language(lang):
+    import kb
+
+    source = "de" if lang != "de" else "fr"
+    page = SimpleNamespace(file=SimpleNamespace(locale=source))
+    notice = kb._fallback_notice(DATA, page, lang)
+    assert notice.startswith("!!! info")
+    assert maildata.label(DATA, f"language.{source}", lang) in notice
+    expected = maildata.label(DATA, "notice.fallback", lang).split("{language}")[0]
+    assert expected in notice
+    assert kb._fallback_notice(DATA, SimpleNamespace(file=SimpleNamespace(locale=lang)), lang) == ""
