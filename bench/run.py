@@ -84,6 +84,7 @@ def _env() -> dict[str, str]:
 
 def _measured(command: list[str], cwd: Path) -> dict[str, float]:
     """Wall time and peak memory (largest process of the tree) of ``command``; fail loudly."""
+    load = os.getloadavg()[0]  # other work on the machine skews the figures: say how much
     start = time.monotonic()
     process = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = process.stdout.read() if process.stdout else b""
@@ -91,7 +92,7 @@ def _measured(command: list[str], cwd: Path) -> dict[str, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{output.decode(errors='replace')[-3000:]}")
-    return {"seconds": round(time.monotonic() - start, 1), "peak_mb": round(usage.ru_maxrss / 1024)}
+    return {"seconds": round(time.monotonic() - start, 1), "peak_mb": round(usage.ru_maxrss / 1024), "load": load}
 
 
 def _variant_config(project: Path, name: str, edit: Callable[[str], str]) -> Path:
