@@ -3,7 +3,7 @@
     python bench/run.py --n 300 [--out bench/out] [--no-baseline] [--json FILE]
 
 On one corpus of N guides per language (bench/corpus.py) it measures our build
-(one process, and one process per group of languages with bench/parallel.py)
+(one process, and one process per group of languages with scripts/build_parallel.py)
 and plain Material + mkdocs-static-i18n (its own search, automatic navigation,
 no hooks, no overrides): full build time and peak memory, the hooks' share of
 the build, the time until an edited page shows in the served preview, output
@@ -37,6 +37,7 @@ import corpus
 from playwright.sync_api import Page
 
 HERE = Path(__file__).resolve().parent
+PARALLEL_BUILD = HERE.parent / "scripts" / "build_parallel.py"
 PREVIEW_LANGUAGE = "de"
 # Words of most generated guides in the preview language (the search's worst case):
 # the first query, then a second one once everything is loaded.
@@ -309,7 +310,7 @@ def run(n: int, out: Path, baseline: bool) -> dict[str, dict]:
     print(f"N={n}: building ours (parallel)", file=sys.stderr)
     parallel = project / "site-parallel"
     figures["ours_parallel"] = _measured(
-        [sys.executable, str(HERE / "parallel.py"), "--project", str(project), "--site-dir", str(parallel)], project
+        [sys.executable, str(PARALLEL_BUILD), "--project", str(project), "--site-dir", str(parallel)], project
     ) | output_stats(parallel)
     print(f"N={n}: hooks' share, preview edit", file=sys.stderr)
     hooks = subprocess.run(

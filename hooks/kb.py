@@ -45,7 +45,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    """In one part of a parallel build (bench/parallel.py), skip the languages of other parts."""
+    """In one part of a parallel build (scripts/build_parallel.py), skip the languages of other parts."""
     parts.exclude_unowned(files, _language(config))
 
 

@@ -1,7 +1,7 @@
 """Build only some languages' pages in this process: one part of a parallel build.
 
 mkdocs-static-i18n builds the languages one after the other in one process; at
-1,500 guides per language that is most of the build time, on one core. bench/parallel.py
+1,500 guides per language that is most of the build time, on one core. scripts/build_parallel.py
 starts one ``mkdocs build`` per group of languages, each into its own folder,
 with ``KB_BUILD_LANGUAGES=fr,de``. Every part still runs the plugin's full cycle
 (so alternates, fallbacks and the language switcher are computed from every

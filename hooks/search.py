@@ -70,7 +70,7 @@ def index(site_dir: Path) -> None:
 def merge(sites: list[Path], target: Path) -> None:
     """Join the bundles Pagefind wrote in ``sites`` (each with other languages) into ``target``.
 
-    A parallel build (bench/parallel.py) indexes each part's languages in that
+    A parallel build (scripts/build_parallel.py) indexes each part's languages in that
     part, on its own core. Pagefind names every per-language file after its
     language, so the bundles only share the language-independent files; only
     the entry file, which lists the languages, has to be joined.

@@ -92,10 +92,10 @@ def test_search_finds_a_generated_page_in_its_own_language_only(bench, serve, br
 
 
 def test_parallel_build_writes_the_same_pages(bench, tmp_path):
-    """bench/parallel.py (one process per group of languages) against the one-process build."""
+    """scripts/build_parallel.py (one process per group of languages) against the one-process build."""
     _, project = bench
     site = tmp_path / "site"
-    _run(str(BENCH / "parallel.py"), "--project", str(project), "--site-dir", str(site), "--jobs", "2")
+    _run(str(ROOT / "scripts" / "build_parallel.py"), "--project", str(project), "--site-dir", str(site), "--jobs", "2")
     serial = {p.relative_to(project / "site"): p for p in (project / "site").rglob("index.html")}
     parallel = {p.relative_to(site): p for p in site.rglob("index.html")}
     assert serial.keys() == parallel.keys()

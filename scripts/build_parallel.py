@@ -6,7 +6,7 @@ of its own, and the owned folders are merged into the site; the checker runtime
 is published once for the merged site, and the search bundles each part wrote
 for its own languages are joined. The result has the same files as ``mkdocs build``.
 
-    python bench/parallel.py [--project DIR] [--site-dir DIR] [--jobs N]
+    python scripts/build_parallel.py [--project DIR] [--site-dir DIR] [--jobs N]
 """
 
 from __future__ import annotations
