@@ -112,12 +112,6 @@ def _baseline_config(text: str) -> str:
     return text.replace("plugins:\n", "plugins:\n  - search\n", 1)
 
 
-def _preview_config(text: str) -> str:
-    """One language, not strict (``--dirty`` warns), for ``mkdocs serve --dirty``."""
-    text = re.sub(r"^strict: true", "strict: false", text, flags=re.M)
-    return text.replace("  - i18n:\n", f"  - i18n:\n      build_only_locale: {PREVIEW_LANGUAGE}\n", 1)
-
-
 # --- output -----------------------------------------------------------------------------------
 
 def output_stats(site: Path) -> dict[str, float]:
@@ -149,12 +143,12 @@ def _free_port() -> int:
 
 
 def preview_edit(project: Path) -> dict[str, float]:
-    """Seconds from saving a guide to the served preview showing the change."""
+    """Seconds from saving a guide to the served preview showing the change (``make preview``)."""
     port = _free_port()
-    config = _variant_config(project, "preview", _preview_config)
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=_env() | {"KB_LANGUAGE": PREVIEW_LANGUAGE, "KB_STRICT": "false"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     guide = project / "docs" / PREVIEW_LANGUAGE / "c00" / "guide-0001.md"
     url = f"http://127.0.0.1:{port}/c00/guide-0001/"
