@@ -75,6 +75,10 @@ def _check(value: Any, spec: Any, path: str) -> None:
     else:
         if not isinstance(value, dict):
             raise DataError(f"{path}: expected a mapping, got {value!r}")
+        unknown = sorted(set(value) - set(spec), key=str)
+        if unknown:  # most often a typo of an optional key, which would be ignored silently
+            prefix = f"{path}." if path else ""
+            raise DataError(f"{prefix}{unknown[0]}: unknown key; expected one of {', '.join(spec)}")
         for key, sub in spec.items():
             if key in value:
                 _check(value[key], sub, f"{path}.{key}" if path else key)

@@ -123,6 +123,8 @@ def _broken(tmp_path: Path, edit) -> Path:
         (lambda d: d["labels"]["col.port"].pop("it"), r":\d+: labels\.col\.port: no text for it"),
         (lambda d: d["labels"].pop("service.kmeet"), r"labels\.service\.kmeet: missing"),
         (lambda d: d["feedback"]["languages_by_service"].update(kchat=["pt"]), r"kchat: unknown language pt"),
+        (lambda d: d["feedback"].update(languages_by_servce={}),
+         r":\d+: feedback\.languages_by_servce: unknown key; expected one of services, languages_by_service"),
     ],
 )
 def test_broken_data_file_names_file_key_and_line(tmp_path, edit, message):
