@@ -20,12 +20,14 @@ import string
 import sys
 from pathlib import Path
 
-import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import maildata  # noqa: E402  the one loader and schema of the data file (shared with the site build)
+
 DATA_FILE = ROOT / "data" / "mail.yml"
 PACKAGE_DIR = Path(__file__).resolve().parent / "mailcheck"
 POLICY_FILE = PACKAGE_DIR / "policy.json"
@@ -122,8 +124,11 @@ def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> list[Path]:
 
 
 def write_policy(data_file: Path = DATA_FILE, policy_file: Path = POLICY_FILE) -> Path:
-    """Write ``policy.json`` from the data file."""
-    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    """Write ``policy.json`` from the data file, validated as the site build validates it."""
+    try:
+        data = maildata.load(data_file)
+    except maildata.DataError as error:
+        raise AssetError(str(error)) from error
     text = json.dumps(build_policy(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     _write_if_changed(policy_file, text.encode("utf-8"))
     return policy_file
