@@ -164,21 +164,22 @@ def main() -> None:
 
     with sync_playwright() as playwright:
         cold, warm, cold_bytes, warm_bytes = [], [], [], []
+        def visit(profile: str) -> tuple[float, int]:
+            """A new browser process on ``profile``: navigation to ready, bytes transferred."""
+            context = playwright.chromium.launch_persistent_context(
+                profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            try:
+                return time_to_ready(context, base + HELO_PAGE)
+            finally:
+                context.close()
+
         for _ in range(args.runs):
             with tempfile.TemporaryDirectory() as profile:
-                context = playwright.chromium.launch_persistent_context(
-                    profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                seconds, size = time_to_ready(context, base + HELO_PAGE)
-                cold.append(seconds)
-                cold_bytes.append(size)
-                context.close()
-                # Warm: a new browser process on the same profile (disk and code caches kept).
-                context = playwright.chromium.launch_persistent_context(
-                    profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                seconds, size = time_to_ready(context, base + HELO_PAGE)
-                warm.append(seconds)
-                warm_bytes.append(size)
-                context.close()
+                for times, sizes in ((cold, cold_bytes), (warm, warm_bytes)):
+                    # The second visit is warm: same profile, disk and code caches kept.
+                    seconds, size = visit(profile)
+                    times.append(seconds)
+                    sizes.append(size)
         print(f"HELO page ready, cold: median {statistics.median(cold):.2f} s  runs {[round(s, 2) for s in cold]}"
               f"  transferred {max(cold_bytes) / 1e6:.1f} MB")
         print(f"HELO page ready, warm: median {statistics.median(warm):.2f} s  runs {[round(s, 2) for s in warm]}"
