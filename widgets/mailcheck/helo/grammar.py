@@ -42,13 +42,17 @@ def octets(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
-def is_ip_address(value: str) -> bool:
-    """A bare IPv4 or IPv6 address (``127.0.0.1``, ``::1``), without brackets."""
+def ip_version(value: str) -> int | None:
+    """4 or 6 for a bare IP address (``127.0.0.1``, ``::1``, no brackets), else None."""
     try:
-        ipaddress.ip_address(value)
+        return ipaddress.ip_address(value).version
     except ValueError:
-        return False
-    return True
+        return None
+
+
+def is_ip_address(value: str) -> bool:
+    """A bare IPv4 or IPv6 address, without brackets."""
+    return ip_version(value) is not None
 
 
 def a_label(name: str) -> str | None:
@@ -94,16 +98,8 @@ def _valid_literal(value: str) -> bool:
         )
     if tag.lower() == "ipv6":
         # ipaddress accepts a "%zone" suffix; RFC 5321's IPv6-addr does not.
-        return "%" not in content and _is_ipv6(content)
+        return "%" not in content and ip_version(content) == 6
     return bool(_LDH_STR.fullmatch(tag)) and bool(_DCONTENT.fullmatch(content))
-
-
-def _is_ipv6(text: str) -> bool:
-    try:
-        ipaddress.IPv6Address(text)
-    except ValueError:
-        return False
-    return True
 
 
 def check_domain(value: str) -> list[Finding]:
