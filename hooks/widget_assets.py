@@ -37,6 +37,9 @@ WIDGETS = ROOT / "widgets"
 PACKAGE = WIDGETS / "mailcheck"
 WEB = WIDGETS / "web"
 PYODIDE = ROOT / "node_modules" / "pyodide"
+sys.path.insert(0, str(WIDGETS))
+import compile_assets  # noqa: E402  the generated policy and catalogs, and write_if_changed
+
 WHEEL_CACHE = ROOT / "build" / "wheels"
 OWN_WHEEL_DIR = ROOT / "build" / "mailcheck-wheel"
 GZIP_CACHE = ROOT / "build" / "widget-gzip"
@@ -65,14 +68,6 @@ def _copy(source: Path, target: Path) -> bool:
     return True
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    """Keep the mtime of an unchanged file (browsers and rsync then see no change)."""
-    data = text.encode("utf-8")
-    if not path.exists() or path.read_bytes() != data:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-
-
 def _gzip_twin(path: Path, relative: Path) -> None:
     """Write ``path.gz`` for servers that send precompressed files, where it pays.
 
@@ -93,7 +88,11 @@ def _gzip_twin(path: Path, relative: Path) -> None:
 
 def compile_catalogs() -> None:
     """policy.json and the .mo catalogs, from data/mail.yml and the .po files."""
-    subprocess.run([sys.executable, str(WIDGETS / "compile_assets.py")], check=True)
+    try:
+        compile_assets.write_policy()
+        compile_assets.compile_catalogs()
+    except compile_assets.AssetError as error:
+        raise AssetError(str(error)) from error
 
 
 def _sources_digest() -> str:
@@ -183,13 +182,15 @@ def publish_runtime(target: Path) -> None:
     # (the "info" block is checked against the runtime) makes that impossible, and
     # saves the reader 119 kB.
     lock = json.loads((PYODIDE / LOCK_FILE).read_text())
-    _write_if_changed(target / "pyodide" / LOCK_FILE, json.dumps({"info": lock["info"], "packages": {}}))
+    compile_assets.write_if_changed(
+        target / "pyodide" / LOCK_FILE, json.dumps({"info": lock["info"], "packages": {}}).encode()
+    )
 
 
 def publish_templates(target: Path) -> None:
     """The CSV template in every language, UTF-8 with a BOM so Excel reads the accents."""
     for lang in LANGUAGES:
-        _write_if_changed(target / template_filename(lang), "\ufeff" + template(lang))
+        compile_assets.write_if_changed(target / template_filename(lang), ("\ufeff" + template(lang)).encode())
 
 
 def publish(site_dir: Path) -> None:
@@ -198,7 +199,7 @@ def publish(site_dir: Path) -> None:
     compile_catalogs()
     publish_runtime(target)
     manifest = publish_wheels(target)
-    _write_if_changed(target / "wheels.json", json.dumps(manifest, indent=1))
+    compile_assets.write_if_changed(target / "wheels.json", json.dumps(manifest, indent=1).encode())
     for path in WEB.iterdir():
         if path.is_file():
             _copy(path, target / path.name)

@@ -104,9 +104,11 @@ def read_catalog(po_file: Path) -> Catalog:
     return catalog
 
 
-def _write_if_changed(path: Path, content: bytes) -> bool:
+def write_if_changed(path: Path, content: bytes) -> bool:
+    """Write ``content`` unless ``path`` holds it already: an unchanged file keeps its mtime."""
     if path.exists() and path.read_bytes() == content:
         return False
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
     return True
 
@@ -118,7 +120,7 @@ def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> list[Path]:
         buffer = io.BytesIO()
         write_mo(buffer, read_catalog(po_file), use_fuzzy=False)
         mo_file = po_file.with_suffix(".mo")
-        _write_if_changed(mo_file, buffer.getvalue())
+        write_if_changed(mo_file, buffer.getvalue())
         written.append(mo_file)
     return written
 
@@ -130,7 +132,7 @@ def write_policy(data_file: Path = DATA_FILE, policy_file: Path = POLICY_FILE) -
     except maildata.DataError as error:
         raise AssetError(str(error)) from error
     text = json.dumps(build_policy(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    _write_if_changed(policy_file, text.encode("utf-8"))
+    write_if_changed(policy_file, text.encode("utf-8"))
     return policy_file
 
 
