@@ -48,7 +48,7 @@ SCHEMA: dict[str, Any] = {
     "passwords": {"min_length": int, "max_length": int, "min_zxcvbn_score": int},
     "csv": {"delimiter": str, "max_bytes": int, "max_rows": int, "example_rows": [[str]]},
     "links": MapOf(str),
-    "feedback": {"channel": str, "services": [str], "languages_by_service": Optional(MapOf([str]))},
+    "feedback": {"services": [str], "languages_by_service": Optional(MapOf([str])), "channel": str},
     "labels": MapOf(MapOf(str)),
 }
 

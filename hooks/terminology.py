@@ -107,17 +107,23 @@ def label_lines(path: Path) -> Iterator[tuple[int, str, str]]:
 
 
 def catalog_lines(path: Path, field: str = "msgstr") -> Iterator[tuple[int, str]]:
-    """``(line, text)`` of each line of ``field`` strings in a ``.po`` file."""
-    current = None
+    """``(line, text)`` of every ``field`` message in a ``.po`` file, its wrapped lines joined.
+
+    A message wrapped over several lines is one text (a term may straddle the
+    break); its line is the one of ``msgstr``/``msgid``.
+    """
+    entries: list[tuple[str, int, list[str]]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         match = _PO_STRING.match(line)
-        if not match:
-            current = None
-            continue
-        if match[1]:
-            current = match[1]
-        if current == field:
-            yield number, _UNESCAPE.sub(lambda m: " " if m[1] in "nt" else m[1], match[2] if match[1] else match[3])
+        if match and match[1]:
+            entries.append((match[1], number, [match[2]]))
+        elif match and entries and entries[-1][0] != "closed":
+            entries[-1][2].append(match[3])
+        elif entries:
+            entries.append(("closed", number, []))
+    for kind, number, parts in entries:
+        if kind == field:
+            yield number, _UNESCAPE.sub(lambda m: " " if m[1] in "nt" else m[1], "".join(parts))
 
 
 def offences(root: Path = ROOT, terms: Path = TERMS_FILE) -> list[Offence]:
