@@ -58,8 +58,10 @@ def test_no_catalog_invites_the_reader_to_send_what_they_entered(lang: str) -> N
     ("lang", "text"),
     [
         ("en", "The checker failed on this input. Please tell us what you entered."),
-        ("fr", "L'outil de vérification n'a pas pu traiter cette saisie. Merci de nous indiquer ce que vous avez saisi."),
-        ("de", "Bei dieser Eingabe ist die Prüfung fehlgeschlagen. Bitte teilen Sie uns mit, was Sie eingegeben haben."),
+        ("fr", "L'outil de vérification n'a pas pu traiter cette saisie. "
+               "Merci de nous indiquer ce que vous avez saisi."),
+        ("de", "Bei dieser Eingabe ist die Prüfung fehlgeschlagen. "
+               "Bitte teilen Sie uns mit, was Sie eingegeben haben."),
         ("it", "Lo strumento di verifica non è riuscito. La preghiamo di indicarci che cosa ha inserito."),
         ("es", "La herramienta de comprobación ha fallado. Por favor, indíquenos qué ha introducido."),
     ],

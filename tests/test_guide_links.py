@@ -102,7 +102,7 @@ def unlinked_places(page: Path, lang: str) -> list[str]:
             if in_list:
                 problems.append(f"{where}: a step names the {name} place: write <!-- md:link {name} -->")
             elif name not in linked:
-                problems.append(f"{where}: the page names the {name} place but never links it (<!-- md:link {name} -->)")
+                problems.append(f"{where}: the page names the {name} place but never links it: <!-- md:link {name} -->")
     return problems
 
 
