@@ -139,3 +139,23 @@ def test_the_link_shortcode_renders_the_label_as_a_link_when_the_address_is_know
     assert tables.link(unknown, "manager", lang) == maildata.label(DATA, "link.manager", lang)
     with pytest.raises(maildata.DataError, match="unknown link 'shop'"):
         tables.link(DATA, "shop", lang)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["links"].update(manager="http://example.org"),
+         r":\d+: links\.manager: expected an https:// address or \"\" \(not known yet\), got 'http://example.org'"),
+        (lambda d: d["feedback"].update(channel="forum"), r":\d+: feedback\.channel: 'forum' is not in links"),
+        (lambda d: d["labels"].pop("link.webmail"), r":\d+: labels\.link\.webmail: missing"),
+    ],
+)
+def test_a_broken_link_setting_names_file_key_and_line(tmp_path: Path, edit, message: str) -> None:
+    import yaml
+
+    data = yaml.safe_load((ROOT / "data" / "mail.yml").read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / "mail.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(maildata.DataError, match=re.escape(str(path)) + message):
+        maildata.load(path)
