@@ -159,3 +159,12 @@ def test_a_broken_link_setting_names_file_key_and_line(tmp_path: Path, edit, mes
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(maildata.DataError, match=re.escape(str(path)) + message):
         maildata.load(path)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_feedback_page_says_where_feedback_goes(lang: str) -> None:
+    """The route is the data file's feedback channel, linked, in the section on sending feedback."""
+    text = (DOCS / lang / "feedback.md").read_text(encoding="utf-8")
+    how = text.split("{#how}", 1)[1].split("\n## ", 1)[0]
+    assert f"<!-- md:link {DATA['feedback']['channel']} -->" in how
+    assert "<!-- md:feedback -->" in text
