@@ -47,7 +47,8 @@ SCHEMA: dict[str, Any] = {
     "helo": {"banned": [str], "reject_reply": str},
     "passwords": {"min_length": int, "max_length": int, "min_zxcvbn_score": int},
     "csv": {"delimiter": str, "max_bytes": int, "max_rows": int, "example_rows": [[str]]},
-    "feedback": {"services": [str], "languages_by_service": Optional(MapOf([str]))},
+    "links": MapOf(str),
+    "feedback": {"services": [str], "languages_by_service": Optional(MapOf([str])), "channel": str},
     "labels": MapOf(MapOf(str)),
 }
 
@@ -106,6 +107,12 @@ def _check_references(data: dict[str, Any]) -> None:
             raise DataError(f"servers.protocols[{i}].ports: no recommended port for {proto['id']}")
     needed += [f"service.{s}" for s in data["feedback"]["services"]]
     needed += [f"csv.header.{c}" for c in "ABCD"]
+    needed += [f"link.{name}" for name in data["links"]]
+    for name, url in data["links"].items():
+        if url and not url.startswith("https://"):
+            raise DataError(f"links.{name}: expected an https:// address or \"\" (not known yet), got {url!r}")
+    if data["feedback"]["channel"] not in data["links"]:
+        raise DataError(f"feedback.channel: {data['feedback']['channel']!r} is not in links")
     for key in needed:
         if key not in labels:
             raise DataError(f"labels.{key}: missing")

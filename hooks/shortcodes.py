@@ -52,6 +52,7 @@ HANDLERS: dict[str, tuple[range, Callable[..., str]]] = {
     "ports": (range(0, 1), lambda c: tables.ports(c.data, c.lang)),
     "feedback": (range(0, 1), lambda c: tables.feedback(c.data, c.lang)),
     "value": (range(1, 3), lambda c, path, fmt="plain": tables.value(c.data, path, fmt, c.lang)),
+    "link": (range(1, 2), lambda c, name: tables.link(c.data, name, c.lang)),
     "port": (range(2, 3), lambda c, protocol, security: str(tables.port(c.data, protocol, security))),
     "widget": (range(1, 2), lambda c, name: widget_markup.render(name, c.lang, c.base)),
     "template": (range(0, 1), lambda c: widget_markup.template_link(c.lang, c.base)),

@@ -71,6 +71,19 @@ def value(data: dict[str, Any], path: str, fmt: str, lang: str) -> str:
     return format_unit(megabytes, "digital-megabyte", length="short", locale=lang)
 
 
+def link(data: dict[str, Any], name: str, lang: str) -> str:
+    """A place a step sends the reader to: its label, linked when its address is known.
+
+    An address nobody has confirmed yet is ``""`` in the data file; the step then
+    still names the place, and filling in the address later links every guide.
+    """
+    if name not in data["links"]:
+        raise DataError(f"unknown link {name!r}; known: {', '.join(data['links'])}")
+    text = label(data, f"link.{name}", lang)
+    url = data["links"][name]
+    return f"[{text}]({url})" if url else text
+
+
 def settings(data: dict[str, Any], lang: str) -> str:
     """The recommended client settings: IMAP in, SMTP out, user name, password."""
     host = f"`{data['servers']['host']}`"

@@ -63,7 +63,8 @@ def test_undecodable_bytes_are_flagged_not_fatal() -> None:
 
 
 @pytest.mark.parametrize(("lang", "word"), [
-    ("fr", "hébergeur"), ("de", "Hoster"), ("it", "provider"), ("es", "proveedor"), ("en", "hoster"),
+    ("fr", "Infomaniak refuse «"), ("de", "Infomaniak lehnt"), ("it", "Infomaniak rifiuta"),
+    ("es", "Infomaniak rechaza"), ("en", "Infomaniak refuses"),
 ])
 def test_human_output_in_the_chosen_language(lang: str, word: str) -> None:
     result = run("helo", "--lang", lang, "localhost")

@@ -42,6 +42,7 @@ POLICY_PATHS = (
     "passwords",
     "csv",
     "limits.batch_addresses_per_day",
+    "feedback.channel",
 )
 # Label keys (in every language) the checkers show.
 LABEL_KEYS = ("csv.header.A", "csv.header.B", "csv.header.C", "csv.header.D")
@@ -70,10 +71,11 @@ def build_policy(data: dict) -> dict:
             node = node.setdefault(key, {})
         node[leaf] = _lookup(data, path)
     labels = data.get("labels", {})
-    missing = [key for key in LABEL_KEYS if key not in labels]
+    keys = (*LABEL_KEYS, f"link.{policy['feedback']['channel']}")  # the channel's name
+    missing = [key for key in keys if key not in labels]
     if missing:
         raise AssetError(f"{DATA_FILE.name}: missing labels {', '.join(missing)}")
-    policy["labels"] = {key: labels[key] for key in LABEL_KEYS}
+    policy["labels"] = {key: labels[key] for key in keys}
     return policy
 
 

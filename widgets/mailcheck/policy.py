@@ -39,12 +39,17 @@ class LimitsPolicy(TypedDict):
     batch_addresses_per_day: int
 
 
+class FeedbackPolicy(TypedDict):
+    channel: str  # an id of ``links``; its label ``link.<id>`` is in ``labels``
+
+
 class Policy(TypedDict):
     provider: ProviderPolicy
     helo: HeloPolicy
     passwords: PasswordPolicy
     csv: CsvPolicy
     limits: LimitsPolicy
+    feedback: FeedbackPolicy
     labels: dict[str, dict[str, str]]  # label key -> language -> text
 
 

@@ -20,6 +20,7 @@ import traceback
 from collections.abc import Callable
 
 from mailcheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, message
+from mailcheck.policy import policy
 
 
 def _helo(request: dict, lang: str) -> object:
@@ -40,7 +41,12 @@ CHECKERS: dict[str, Callable[[dict, str], object]] = {"helo": _helo, "csv": _csv
 
 
 BAD_REQUEST = N_("The page sent a request the checker does not understand.")
-INTERNAL_ERROR = N_("The checker failed on this input. Please tell us what you entered.")
+# The reader reports a crash through the data file's feedback channel (``{channel}``),
+# and is told never to send what they checked: a CSV file holds passwords.
+INTERNAL_ERROR = N_(
+    "The checker failed on this input; the fault is ours, not yours. Please report it to "
+    "{channel}, naming this page. Never send anyone a password or the file you checked."
+)
 
 
 class BadRequest(ValueError):
@@ -58,9 +64,15 @@ def _parse(request_json: str) -> tuple[dict, str]:
     return request, lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def _channel(lang: str) -> str:
+    """Where readers send feedback (``feedback.channel`` of the data file), named in ``lang``."""
+    data = policy()
+    return data["labels"][f"link.{data['feedback']['channel']}"][lang]
+
+
 def _failure(checker: object, lang: str, code: str, msgid: str) -> dict:
     try:
-        text = message("ui", lang, msgid)
+        text = message("ui", lang, msgid, channel=_channel(lang))
     except Exception:  # a missing catalog must not turn this answer into an exception
         text = msgid
     finding = {"row": None, "column": None, "code": code, "severity": "error", "message": text}

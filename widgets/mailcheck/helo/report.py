@@ -62,11 +62,11 @@ ADVICE = N_(
     "Announce the server's public, fully-qualified name: a name with an A or AAAA record"
     " that points to the server, whose address points back to the name (PTR record)."
 )
-SUMMARY_ACCEPT = N_("The hoster accepts “{helo}”.")
-SUMMARY_WARN = N_("The hoster accepts “{helo}”, but read the warnings.")
-SUMMARY_REJECT = N_("The hoster refuses “{helo}”: mail from this server bounces with “bogus HELO”.")
+SUMMARY_ACCEPT = N_("Infomaniak accepts “{helo}”.")
+SUMMARY_WARN = N_("Infomaniak accepts “{helo}”, but read the warnings.")
+SUMMARY_REJECT = N_("Infomaniak refuses “{helo}”: mail from this server bounces with “bogus HELO”.")
 SUMMARY_NOT_FOUND = N_("There is no HELO name to check.")
-SERVER_LABEL = N_("Hoster's server")
+SERVER_LABEL = N_("Infomaniak's server")
 CLIENT_LABEL = N_("Your server")
 
 

@@ -7,7 +7,7 @@ from mailcheck.i18n import N_, message
 
 SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 FIX_HEADING = N_("How to fix it:")
-DIALOGUE_HEADING = N_("What your server sees when it sends mail to the hoster:")
+DIALOGUE_HEADING = N_("What your server sees when it sends mail to Infomaniak:")
 
 
 def render(result: dict, lang: str) -> str:
