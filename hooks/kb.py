@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import frontmatter
 import maildata
 import parts
 import search
@@ -39,8 +40,11 @@ def _data() -> dict[str, Any]:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    """Fail before any page is rendered when the data file is broken."""
+    """Fail before any page is rendered when the data file or a guide's front matter is broken."""
     _data()
+    problems = frontmatter.check_docs(Path(config.docs_dir), Path(config.config_file_path).parent)
+    if problems:
+        raise PluginError("\n".join(map(str, problems)))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
