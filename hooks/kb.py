@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 import frontmatter
 import maildata
+import mdtext
 import parts
 import search
 import shortcodes
@@ -61,10 +62,15 @@ def _fallback_notice(data: dict[str, Any], page: Page, lang: str) -> str:
     text = maildata.label(data, "notice.fallback", lang).format(
         language=maildata.label(data, f"language.{source_lang}", lang)
     )
-    return f'!!! info ""\n    {text}\n\n'
+    return f'!!! info ""\n    {mdtext.markdown(text)}\n\n'
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Title and description are text: the theme prints them unescaped (header, <h1>, <title>,
+    # navigation, meta description), so they reach it escaped, once.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = mdtext.html(page.meta[key])
     data = _data()
     lang = _language(config)
     source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
@@ -109,7 +115,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     """Let templates (404 page, header) show data-file labels in the language being built."""
     data = _data()
-    env.globals["label"] = lambda key: maildata.label(data, key, _language(config))
+    env.globals["label"] = lambda key: mdtext.html(maildata.label(data, key, _language(config)))
     # Each language's home, from the site root ("" for the default language, "fr/" ...).
     env.globals["language_roots"] = {
         lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
