@@ -78,7 +78,8 @@ def check(source: str, src_uri: str, text: str) -> tuple[Problem, ...]:
     duplicate = maildata.duplicate_key(root)
     if duplicate:
         line, key, first = duplicate
-        return (Problem(source, line + 1, f"{key}: duplicate key; first given at line {first + 1}"),)
+        # Lines of the YAML block are 0-based; the block starts on the file's line 2.
+        return (Problem(source, line + 2, f"{key}: duplicate key; first given at line {first + 2}"),)
     lines = {key.value: key.start_mark.line + 2 for key, _ in root.value}
     closing = block.count("\n") + 2
     problems = []

@@ -74,9 +74,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     data = _data()
     lang = _language(config)
     source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
-    raw = page.file.content_string
-    # MkDocs hands us the Markdown without its front matter: count what was cut.
-    first_line = raw[: len(raw) - len(markdown)].count("\n") + 1 if raw.endswith(markdown) else 1
+    # MkDocs hands us the Markdown without its front matter (and trailing blank lines): count what was cut.
+    raw, body = page.file.content_string.rstrip(), markdown.rstrip()
+    first_line = raw[: len(raw) - len(body)].count("\n") + 1 if raw.endswith(body) else 1
     context = shortcodes.Context(data=data, lang=lang, page=page, files=files, source=source)
     return _fallback_notice(data, page, lang) + shortcodes.expand(markdown, context, first_line=first_line)
 

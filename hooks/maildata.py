@@ -22,12 +22,21 @@ class DataError(ValueError):
     """The data file is missing something or has a wrong value."""
 
 
-class _Invalid(DataError):
-    """A schema failure at ``key`` (a key path such as ``servers.protocols[0].port``)."""
+KeyPath = tuple[str | int, ...]  # keys and list indexes from the top; label keys contain dots
 
-    def __init__(self, key: str, reason: str) -> None:
-        super().__init__(f"{key}: {reason}")
-        self.key = key
+
+def show(path: KeyPath) -> str:
+    """``("servers", "protocols", 0, "port")`` -> ``servers.protocols[0].port``."""
+    text = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
+    return text.removeprefix(".") or "(top level)"
+
+
+class _Invalid(DataError):
+    """A schema failure at ``path`` (keys and indexes from the top)."""
+
+    def __init__(self, path: KeyPath, reason: str) -> None:
+        super().__init__(f"{show(path)}: {reason}")
+        self.path = path
 
 
 class NotUtf8(DataError):
@@ -125,13 +134,13 @@ SCHEMA: dict[str, Any] = {
 _TYPE_NAMES = {int: "an integer", str: "a string", bool: "true or false"}
 
 
-def _check_type(value: Any, kind: type, path: str) -> None:
+def _check_type(value: Any, kind: type, path: KeyPath) -> None:
     # bool is an int in Python; a port written as `true` must still fail.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise _Invalid(path, f"expected {_TYPE_NAMES[kind]}, got {value!r}")
 
 
-def _check(value: Any, spec: Any, path: str) -> None:
+def _check(value: Any, spec: Any, path: KeyPath) -> None:
     """Walk ``value`` along ``spec``; raise :class:`DataError` naming ``path``."""
     if isinstance(spec, Optional):
         spec = spec.spec
@@ -148,24 +157,23 @@ def _check(value: Any, spec: Any, path: str) -> None:
         if not isinstance(value, list) or not value:
             raise _Invalid(path, f"expected a non-empty list, got {value!r}")
         for index, item in enumerate(value):
-            _check(item, spec[0], f"{path}[{index}]")
+            _check(item, spec[0], (*path, index))
     elif isinstance(spec, MapOf):
         if not isinstance(value, dict):
             raise _Invalid(path, f"expected a mapping, got {value!r}")
         for key, item in value.items():
-            _check(item, spec.special.get(key, spec.spec), f"{path}.{key}")
+            _check(item, spec.special.get(key, spec.spec), (*path, key))
     else:
         if not isinstance(value, dict):
-            raise _Invalid(path or "(top level)", f"expected a mapping, got {value!r}")
+            raise _Invalid(path, f"expected a mapping, got {value!r}")
         unknown = sorted(set(value) - set(spec), key=str)
         if unknown:  # most often a typo of an optional key, which would be ignored silently
-            prefix = f"{path}." if path else ""
-            raise _Invalid(f"{prefix}{unknown[0]}", f"unknown key; expected one of {', '.join(spec)}")
+            raise _Invalid((*path, unknown[0]), f"unknown key; expected one of {', '.join(spec)}")
         for key, sub in spec.items():
             if key in value:
-                _check(value[key], sub, f"{path}.{key}" if path else key)
+                _check(value[key], sub, (*path, key))
             elif not isinstance(sub, Optional):
-                raise _Invalid(f"{f'{path}.' if path else ''}{key}", "missing")
+                raise _Invalid((*path, key), "missing")
 
 
 def _check_references(data: dict[str, Any]) -> None:
@@ -173,15 +181,15 @@ def _check_references(data: dict[str, Any]) -> None:
     languages = data["languages"]
     for index, code in enumerate(languages):
         if code in languages[:index]:
-            raise _Invalid(f"languages[{index}]", f"{code} is listed twice")
+            raise _Invalid(("languages", index), f"{code} is listed twice")
     labels = data["labels"]
     for key, texts in labels.items():
         missing = [lang for lang in languages if not texts.get(lang)]
         if missing:
-            raise _Invalid(f"labels.{key}", f"no text for {', '.join(missing)}")
+            raise _Invalid(("labels", key), f"no text for {', '.join(missing)}")
         extra = sorted(set(texts) - set(languages))
         if extra:
-            raise _Invalid(f"labels.{key}.{extra[0]}",
+            raise _Invalid(("labels", key, extra[0]),
                            f"unknown language {extra[0]}; `languages:` has {', '.join(languages)}")
     needed = [f"col.{c}" for c in ("protocol", "direction", "server", "port", "security", "status")]
     for i, proto in enumerate(data["servers"]["protocols"]):
@@ -189,33 +197,31 @@ def _check_references(data: dict[str, Any]) -> None:
         needed += [f"security.{p['security']}" for p in proto["ports"]]
         needed += [f"status.{p['status']}" for p in proto["ports"]]
         if not any(p["status"] == "recommended" for p in proto["ports"]) and proto["id"] in ("imap", "smtp"):
-            raise _Invalid(f"servers.protocols[{i}].ports", f"no recommended port for {proto['id']}")
+            raise _Invalid(("servers", "protocols", i, "ports"), f"no recommended port for {proto['id']}")
     needed += [f"service.{s}" for s in data["feedback"]["services"]]
     needed += [f"csv.header.{c}" for c in "ABCD"]
     for key in needed:
         if key not in labels:
-            raise _Invalid(f"labels.{key}", "missing")
+            raise _Invalid(("labels", key), "missing")
     for service, langs in (data["feedback"].get("languages_by_service") or {}).items():
         if service not in data["feedback"]["services"]:
-            raise _Invalid(f"feedback.languages_by_service.{service}", "not in feedback.services")
+            raise _Invalid(("feedback", "languages_by_service", service), "not in feedback.services")
         unknown = sorted(set(langs) - set(languages))
         if unknown:
-            raise _Invalid(f"feedback.languages_by_service.{service}",
+            raise _Invalid(("feedback", "languages_by_service", service),
                            f"unknown language {', '.join(unknown)}; `languages:` has {', '.join(languages)}")
     passwords = data["passwords"]
     if passwords["min_length"] > passwords["max_length"]:
-        raise _Invalid("passwords.min_length",
+        raise _Invalid(("passwords", "min_length"),
                        f"{passwords['min_length']} is above max_length {passwords['max_length']}")
 
 
-def _line_of(root: yaml.Node, key_path: str) -> int | None:
-    """The 1-based line of the deepest existing key or item on ``key_path`` (``a.b[2].c``)."""
+def _line_of(root: yaml.Node, path: KeyPath) -> int | None:
+    """The 1-based line of the deepest existing key or item on ``path``."""
     node, line = root, None
-    for part in key_path.replace("[", ".[").split("."):
-        if not part:
-            continue
-        if part.startswith("[") and isinstance(node, yaml.SequenceNode) and int(part[1:-1]) < len(node.value):
-            node = node.value[int(part[1:-1])]
+    for part in path:
+        if isinstance(part, int) and isinstance(node, yaml.SequenceNode) and part < len(node.value):
+            node = node.value[part]
             line = node.start_mark.line + 1
         elif isinstance(node, yaml.MappingNode) and (pair := next((p for p in node.value if p[0].value == part), None)):
             line, node = pair[0].start_mark.line + 1, pair[1]
@@ -224,7 +230,7 @@ def _line_of(root: yaml.Node, key_path: str) -> int | None:
     return line
 
 
-def duplicate_key(node: yaml.Node, path: str = "") -> tuple[int, str, int] | None:
+def duplicate_key(node: yaml.Node, path: KeyPath = ()) -> tuple[int, str, int] | None:
     """The first key given twice in one mapping: (0-based line, key path, line of the first).
 
     YAML keeps the last value silently; for an author that is a lost edit.
@@ -232,15 +238,14 @@ def duplicate_key(node: yaml.Node, path: str = "") -> tuple[int, str, int] | Non
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, yaml.Node] = {}
         for key, value in node.value:
-            where = f"{path}.{key.value}" if path else str(key.value)
             if key.value in seen:
-                return key.start_mark.line, where, seen[key.value].start_mark.line
+                return key.start_mark.line, show((*path, key.value)), seen[key.value].start_mark.line
             seen[key.value] = key
-            if found := duplicate_key(value, where):
+            if found := duplicate_key(value, (*path, key.value)):
                 return found
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            if found := duplicate_key(item, f"{path}[{index}]"):
+            if found := duplicate_key(item, (*path, index)):
                 return found
     return None
 
@@ -275,10 +280,10 @@ def _load_cached(path: Path, mtime_ns: int) -> dict[str, Any]:
         line, key, first = duplicate
         raise DataError(f"{path}:{line + 1}: {key}: duplicate key; first given at line {first + 1}")
     try:
-        _check(data, SCHEMA, "")
+        _check(data, SCHEMA, ())
         _check_references(data)
     except _Invalid as exc:
-        line = _line_of(root, exc.key) if root is not None else None
+        line = _line_of(root, exc.path) if root is not None else None
         raise DataError(f"{path}{f':{line}' if line else ''}: {exc}") from None
     return data
 
