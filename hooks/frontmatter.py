@@ -4,18 +4,21 @@ MkDocs is lenient where an author needs it strict: a page without front matter
 gets a title made from its file name, front matter that is not valid YAML is
 shown as text, and a ``weight: ten`` only fails later, while the *category*
 page sorts its guides, so the error names the wrong file. Here each guide is
-read on its own and every problem names the guide's path and the line.
+read on its own and every problem names the guide's path and the line, before
+any page of its language is rendered. The listings (catalog.py) share the parse.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
+from mkdocs.structure.files import File
 from mkdocs.utils.meta import YAML_RE
 
 import maildata
@@ -57,29 +60,27 @@ def _valid(value: Any, kind: type) -> bool:
     return isinstance(value, str) and bool(value.strip()) and "\n" not in value.strip()
 
 
-def check(source: str, src_uri: str, text: str) -> tuple[Problem, ...]:
-    """Every front-matter problem of one Markdown file (``text``), in line order."""
+def check(source: str, src_uri: str, text: str) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """Front matter of one Markdown file (``text``) and every problem of it, in line order."""
     text = text.removeprefix("\ufeff")
     match = YAML_RE.match(text)
     if not match:
         reason = "front matter not closed: add a line '---' after it" if text.startswith("---") else (
             f"no front matter: start the file with {EXAMPLE}")
-        return (Problem(source, 1, reason),)
+        return {}, (Problem(source, 1, reason),)
     block = match.group(1)
     try:
-        root = yaml.compose(block, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(block)
+        root, meta = maildata.parse_yaml(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        return (Problem(source, line, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"),)
-    if not isinstance(meta, dict):
-        return (Problem(source, 2, f"front matter must be 'key: value' lines, got {meta!r}"),)
-    duplicate = maildata.duplicate_key(root)
-    if duplicate:
+        return {}, (Problem(source, line, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"),)
+    if not isinstance(meta, dict) or root is None:
+        return {}, (Problem(source, 2, f"front matter must be 'key: value' lines, got {meta!r}"),)
+    # Lines of the YAML block are 0-based; the block starts on the file's line 2.
+    if duplicate := maildata.duplicate_key(root):
         line, key, first = duplicate
-        # Lines of the YAML block are 0-based; the block starts on the file's line 2.
-        return (Problem(source, line + 2, f"{key}: duplicate key; first given at line {first + 2}"),)
+        return meta, (Problem(source, line + 2, f"{key}: duplicate key; first given at line {first + 2}"),)
     lines = {key.value: key.start_mark.line + 2 for key, _ in root.value}
     closing = block.count("\n") + 2
     problems = []
@@ -89,22 +90,29 @@ def check(source: str, src_uri: str, text: str) -> tuple[Problem, ...]:
                 problems.append(Problem(source, closing, f"front matter: '{key}' missing ({reason})"))
         elif not _valid(meta[key], kind) or (key == "revision" and meta[key] < 1):
             problems.append(Problem(source, lines[key], f"{key}: {reason}, got {meta[key]!r}"))
-    return tuple(sorted(problems, key=lambda p: p.line))
+    return meta, tuple(sorted(problems, key=lambda p: p.line))
 
 
 @cache
-def _check_file(path: Path, mtime_ns: int, source: str, src_uri: str) -> tuple[Problem, ...]:
+def _read(path: str, mtime_ns: int, src_uri: str) -> tuple[dict[str, Any], tuple[Problem, ...]]:
     try:
-        text = maildata.read_utf8(path, source)
+        text = maildata.read_utf8(Path(path))
     except maildata.NotUtf8 as exc:
-        return (Problem(source, exc.line, exc.reason),)
-    return check(source, src_uri, text)
+        return {}, (Problem(path, exc.line, exc.reason),)
+    return check(path, src_uri, text)
 
 
-def check_docs(docs_dir: Path, project_dir: Path) -> list[Problem]:
-    """Every problem of every Markdown file under ``docs_dir`` (each file read once per change)."""
-    problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        source = os.path.relpath(path, project_dir)
-        problems += _check_file(path, path.stat().st_mtime_ns, source, path.relative_to(docs_dir).as_posix())
-    return problems
+def read(file: File) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """Front matter and problems of ``file``; read once per file version, shared with the listings."""
+    return _read(file.abs_src_path, os.stat(file.abs_src_path).st_mtime_ns, file.src_uri)
+
+
+def meta(file: File) -> dict[str, Any]:
+    """Front matter of ``file`` (title, description, revision, weight)."""
+    return read(file)[0]
+
+
+def problems(files: Iterable[File], project_dir: str) -> list[Problem]:
+    """Every problem of ``files``, each naming its file relative to ``project_dir`` (docs/fr/...)."""
+    found = [problem for file in files for problem in read(file)[1]]
+    return [replace(p, source=os.path.relpath(p.source, project_dir)) for p in found]

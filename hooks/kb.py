@@ -41,17 +41,19 @@ def _data() -> dict[str, Any]:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    """Fail before any page is rendered when the data file or a guide's front matter is broken."""
+    """Fail before any page is rendered when the data file is broken."""
     _data()
-    problems = frontmatter.check_docs(Path(config.docs_dir), Path(config.config_file_path).parent)
-    if problems:
-        raise PluginError("\n".join(map(str, problems)))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    """In one part of a parallel build (scripts/build_parallel.py), skip the languages of other parts."""
+    """Skip the languages of other parts of a parallel build (scripts/build_parallel.py), then fail
+    before any page of this language is rendered when a guide's front matter is broken."""
     parts.exclude_unowned(files, _language(config))
+    pages = [f for f in files.documentation_pages() if not f.inclusion.is_excluded()]
+    problems = frontmatter.problems(pages, os.path.dirname(config.config_file_path))
+    if problems:
+        raise PluginError("\n".join(map(str, problems)))
 
 
 def _fallback_notice(data: dict[str, Any], page: Page, lang: str) -> str:

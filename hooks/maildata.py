@@ -250,6 +250,19 @@ def duplicate_key(node: yaml.Node, path: KeyPath = ()) -> tuple[int, str, int] |
     return None
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 7,500 guides
+
+
+def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (lines, duplicate keys) and the data of ``text``, from one parse."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
 def read_utf8(path: Path, shown: str | None = None) -> str:
     """The file as text; a file saved in another encoding fails with the line of its first bad byte.
 
@@ -269,8 +282,7 @@ def read_utf8(path: Path, shown: str | None = None) -> str:
 def _load_cached(path: Path, mtime_ns: int) -> dict[str, Any]:
     text = read_utf8(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root, data = parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
