@@ -7,10 +7,15 @@ the text shown as typed) - header, <h1>, <title>, listings, tables, 404 page, se
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
+import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import mdtext
 import site_copy
 
 # page -> front matter, each title and description with its own payload
@@ -112,3 +117,16 @@ def test_search_results_show_titles_as_text(browser, serve, site):
         page.close()
     assert "<img src=x onerror=alert(1)>" in titles
     assert not dialogs and not handlers
+
+
+MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.superfences"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1).map(str.strip).filter(bool))
+def test_any_text_renders_as_itself_in_generated_markdown(text):
+    """mdtext.markdown(x) in a list item (as in the listings) shows exactly x and makes no element."""
+    rendered = markdown.markdown(f"- {mdtext.markdown(text)}", extensions=MARKDOWN_EXTENSIONS)
+    inner = rendered.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>")
+    assert "<" not in inner
+    assert unescape(inner) == " ".join(text.split()) or unescape(inner) == text
