@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import frontmatter
+import linklines
 import maildata
 import mdtext
 import parts
@@ -43,6 +44,7 @@ def _data() -> dict[str, Any]:
 def on_config(config: MkDocsConfig) -> None:
     """Fail before any page is rendered when the data file is broken."""
     _data()
+    linklines.watch(config.docs_dir, os.path.dirname(config.config_file_path))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files

@@ -160,12 +160,13 @@ BODY_BREAKAGES = [
     ("value that does not exist", "\n<!-- md:value limits.nope -->\n",
      "{path}:8: md:value limits.nope: no value at 'limits.nope'"),
     ("link to a section that does not exist on another page", "\nVoir [la suite](second.md#no-such-id).\n",
-     "Doc file 'fr/guides/first.md' contains a link 'second.md#no-such-id', "
+     "{path}:8: Doc file 'fr/guides/first.md' contains a link 'second.md#no-such-id', "
      "but the doc 'fr/guides/second.md' does not contain an anchor '#no-such-id'"),
     ("link to a section that does not exist on the page", "\nVoir [plus haut](#nope).\n",
-     "Doc file 'fr/guides/first.md' contains a link '#nope', but there is no such anchor on this page"),
+     "{path}:8: Doc file 'fr/guides/first.md' contains a link '#nope', but there is no such anchor on this page"),
     ("link to a page that does not exist", "\nVoir [ailleurs](missing.md).\n",
-     "Doc file 'fr/guides/first.md' contains a link 'missing.md', but the target 'fr/guides/missing.md' is not"),
+     "{path}:8: Doc file 'fr/guides/first.md' contains a link 'missing.md', "
+     "but the target 'fr/guides/missing.md' is not"),
 ]
 
 

@@ -98,3 +98,20 @@ def test_make_serve_pages_carry_the_live_reload_script(tmp_path):
     assert html, stderr.decode("utf-8", "replace")[-3000:]
     assert "<h1>First en</h1>" in html
     assert re.search(r"livereload\(\d+, \d+\);", html), "the served page has no live-reload script"
+
+
+def test_properdocs_reports_authors_mistakes_like_mkdocs(tmp_path):
+    project = site_copy.make(tmp_path / "project")
+    guide = "---\ntitle: Premier\ndescription: Un guide.\nrevision: 1\nweight: 10\n---\n\nVoir [x](second.md#nope).\n"
+    site_copy.write(project, "fr/guides/first.md", guide)
+    outputs = {}
+    for builder in ("mkdocs", "properdocs"):
+        result = site_copy.build(project, tmp_path / builder, builder=builder, KB_LANGUAGE="fr")
+        assert result.returncode != 0
+        outputs[builder] = result.stderr
+    for output in outputs.values():
+        assert "docs/fr/guides/first.md:8: Doc file 'fr/guides/first.md' contains a link 'second.md#nope'" in output
+    site_copy.write(project, "fr/guides/first.md", guide.replace("weight: 10", "weight: ten"))
+    result = site_copy.build(project, tmp_path / "again", builder="properdocs")
+    assert result.returncode != 0
+    assert "docs/fr/guides/first.md:5: weight: expected a whole number" in result.stderr
