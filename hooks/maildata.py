@@ -295,8 +295,9 @@ def _load_cached(path: Path, mtime_ns: int) -> dict[str, Any]:
         _check(data, SCHEMA, ())
         _check_references(data)
     except _Invalid as exc:
-        line = _line_of(root, exc.path) if root is not None else None
-        raise DataError(f"{path}{f':{line}' if line else ''}: {exc}") from None
+        # A top-level key that is missing (or an empty file) is blamed on the first line.
+        line = (_line_of(root, exc.path) if root is not None else None) or 1
+        raise DataError(f"{path}:{line}: {exc}") from None
     return data
 
 
