@@ -6,8 +6,10 @@ the text shown as typed) - header, <h1>, <title>, listings, tables, 404 page, se
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 
 import mdtext
 import site_copy
+import widget_markup
 
 # page -> front matter, each title and description with its own payload
 PAGES = {
@@ -130,3 +133,31 @@ def test_any_text_renders_as_itself_in_generated_markdown(text):
     inner = rendered.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>")
     assert "<" not in inner
     assert unescape(inner) == " ".join(text.split()) or unescape(inner) == text
+
+
+class _Tags(HTMLParser):
+    """Start tags and the text of each <script>, as a browser's tokenizer sees them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.lasttag == "script":
+            self.scripts.append(data)
+
+
+@pytest.mark.parametrize("name", ["helo", "csv"])
+def test_checker_strings_stay_text(monkeypatch, name):
+    """Every string of a checker, in its form and in the JSON its script reads, is text."""
+    payload = "</script><img src=x onerror=alert(1)>"
+    monkeypatch.setattr(widget_markup, "message", lambda domain, lang, msgid: payload)
+    parser = _Tags()
+    parser.feed(widget_markup.render(name, "fr", "../") + widget_markup.template_link("fr", "../"))
+    assert "img" not in parser.tags
+    strings = json.loads(next(s for s in parser.scripts if s.strip().startswith("{")))
+    assert set(strings.values()) == {payload}
