@@ -77,6 +77,13 @@ def _serve_command(port: int) -> list[str]:
     return command.split()
 
 
+def test_make_serve_uses_the_builder_the_readme_names():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    default = re.search(r"The default builder is (MkDocs|ProperDocs)", readme)
+    assert default, "the README names no default builder"
+    assert _serve_command(8000)[1:3] == ["-m", default[1].lower()]
+
+
 def test_make_serve_pages_carry_the_live_reload_script(tmp_path):
     project = site_copy.make(tmp_path / "project")
     port = _free_port()
