@@ -2,29 +2,19 @@
 
 The sidebar lists categories only (it must stay small at 1,500 guides per
 language); a category page lists its guides, the home page lists categories.
-Front matter is read once per file version and shared by every page that lists it.
+Front matter is read once per file version (frontmatter.py, which has checked it) and
+shared by every page that lists it; titles and descriptions go in as text (mdtext).
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
-from functools import cache
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 
-
-@cache
-def _meta(path: str, mtime_ns: int) -> dict:
-    with open(path, encoding="utf-8-sig") as handle:
-        return get_data(handle.read())[1]
-
-
-def meta(file: File) -> dict:
-    """Front matter of ``file`` (title, description, weight, revision)."""
-    return _meta(file.abs_src_path, os.stat(file.abs_src_path).st_mtime_ns)
+import frontmatter
+import mdtext
 
 
 def _logical(file: File) -> str:
@@ -33,16 +23,14 @@ def _logical(file: File) -> str:
 
 
 def _entry(file: File, page: Page) -> str:
-    data = meta(file)
-    title = data.get("title") or posixpath.splitext(posixpath.basename(file.src_uri))[0]
+    data = frontmatter.meta(file)
     # A link to the .md file: MkDocs resolves it per language and checks it.
     href = posixpath.relpath(_logical(file), posixpath.dirname(_logical(page.file)) or ".")
-    description = data.get("description", "")
-    return f"- [{title}]({href})" + (f"  \n  {description}" if description else "")
+    return f"- [{mdtext.markdown(data['title'])}]({href})  \n  {mdtext.markdown(data['description'])}"
 
 
 def _listing(files: list[File], page: Page) -> str:
-    ordered = sorted(files, key=lambda f: (meta(f).get("weight", 1000), meta(f).get("title", "")))
+    ordered = sorted(files, key=lambda f: (frontmatter.meta(f)["weight"], frontmatter.meta(f)["title"]))
     return "\n\n" + "\n".join(_entry(f, page) for f in ordered) + "\n\n"
 
 

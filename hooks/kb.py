@@ -17,7 +17,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import frontmatter
+import linklines
 import maildata
+import mdtext
 import parts
 import search
 import shortcodes
@@ -41,12 +44,18 @@ def _data() -> dict[str, Any]:
 def on_config(config: MkDocsConfig) -> None:
     """Fail before any page is rendered when the data file is broken."""
     _data()
+    linklines.watch(config.docs_dir, os.path.dirname(config.config_file_path))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    """In one part of a parallel build (scripts/build_parallel.py), skip the languages of other parts."""
+    """Skip the languages of other parts of a parallel build (scripts/build_parallel.py), then fail
+    before any page of this language is rendered when a guide's front matter is broken."""
     parts.exclude_unowned(files, _language(config))
+    pages = [f for f in files.documentation_pages() if not f.inclusion.is_excluded()]
+    problems = frontmatter.problems(pages, os.path.dirname(config.config_file_path))
+    if problems:
+        raise PluginError("\n".join(map(str, problems)))
 
 
 def _fallback_notice(data: dict[str, Any], page: Page, lang: str) -> str:
@@ -57,16 +66,21 @@ def _fallback_notice(data: dict[str, Any], page: Page, lang: str) -> str:
     text = maildata.label(data, "notice.fallback", lang).format(
         language=maildata.label(data, f"language.{source_lang}", lang)
     )
-    return f'!!! info ""\n    {text}\n\n'
+    return f'!!! info ""\n    {mdtext.markdown(text)}\n\n'
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Title and description are text: the theme prints them unescaped (header, <h1>, <title>,
+    # navigation, meta description), so they reach it escaped, once.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = mdtext.html(page.meta[key])
     data = _data()
     lang = _language(config)
     source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
-    raw = page.file.content_string
-    # MkDocs hands us the Markdown without its front matter: count what was cut.
-    first_line = raw[: len(raw) - len(markdown)].count("\n") + 1 if raw.endswith(markdown) else 1
+    # MkDocs hands us the Markdown without its front matter (and trailing blank lines): count what was cut.
+    raw, body = page.file.content_string.rstrip(), markdown.rstrip()
+    first_line = raw[: len(raw) - len(body)].count("\n") + 1 if raw.endswith(body) else 1
     context = shortcodes.Context(data=data, lang=lang, page=page, files=files, source=source)
     return _fallback_notice(data, page, lang) + shortcodes.expand(markdown, context, first_line=first_line)
 
@@ -105,7 +119,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     """Let templates (404 page, header) show data-file labels in the language being built."""
     data = _data()
-    env.globals["label"] = lambda key: maildata.label(data, key, _language(config))
+    env.globals["label"] = lambda key: mdtext.html(maildata.label(data, key, _language(config)))
     # Each language's home, from the site root ("" for the default language, "fr/" ...).
     env.globals["language_roots"] = {
         lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""

@@ -1,14 +1,16 @@
 """Load and validate ``data/mail.yml``, the one source of servers, ports and limits.
 
 A guide must never show a half-filled table, so the loader checks the whole file
-against :data:`SCHEMA` and fails with the file, the key path and, where YAML
-knows it, the line: ``data/mail.yml:12: servers.protocols[0].ports[1].port:
-expected an integer, got 'x'``.
+against :data:`SCHEMA` (types and value ranges) and fails with the file, the
+line and the key path: ``data/mail.yml:12: servers.protocols[0].ports[1].port:
+expected an integer, got 'x'``. A duplicate key (which YAML would resolve by
+silently keeping the last value) and a file that is not UTF-8 fail the same way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,11 +22,76 @@ class DataError(ValueError):
     """The data file is missing something or has a wrong value."""
 
 
+KeyPath = tuple[str | int, ...]  # keys and list indexes from the top; label keys contain dots
+
+
+def show(path: KeyPath) -> str:
+    """``("servers", "protocols", 0, "port")`` -> ``servers.protocols[0].port``."""
+    text = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
+    return text.removeprefix(".") or "(top level)"
+
+
+class _Invalid(DataError):
+    """A schema failure at ``path`` (keys and indexes from the top)."""
+
+    def __init__(self, path: KeyPath, reason: str) -> None:
+        super().__init__(f"{show(path)}: {reason}")
+        self.path = path
+
+
+class NotUtf8(DataError):
+    """A file saved in another encoding: ``line`` holds its first undecodable byte."""
+
+    def __init__(self, shown: str, line: int, reason: str) -> None:
+        super().__init__(f"{shown}:{line}: {reason}")
+        self.line, self.reason = line, reason
+
+
 @dataclass(frozen=True)
 class MapOf:
-    """Schema marker: a mapping with free keys whose values all follow ``spec``."""
+    """Schema marker: a mapping with free keys whose values all follow ``spec``.
+
+    ``special`` gives some keys their own spec (a price may be 0 where every
+    count and size must be positive).
+    """
 
     spec: Any
+    special: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Int:
+    """Schema marker: an integer within ``low``..``high`` (None: unbounded).
+
+    A port of 70000 or a size of -5 is a valid integer that would ship a wrong
+    page or a checker refusing every file, so ranges are part of the schema.
+    """
+
+    low: int | None = None
+    high: int | None = None
+    what: str = ""
+
+    def reason(self, value: int) -> str | None:
+        """Why ``value`` is out of range, or None."""
+        if (self.low is None or value >= self.low) and (self.high is None or value <= self.high):
+            return None
+        if self.high is None:
+            bound = "greater than 0" if self.low == 1 else f"at least {self.low}"
+        else:
+            bound = f"between {self.low} and {self.high}"
+        return f"expected {self.what or 'a number'} {bound}, got {value}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Schema marker: a string matching ``pattern`` whole (described by ``what`` in the error)."""
+
+    pattern: str
+    what: str
+
+    def reason(self, value: str) -> str | None:
+        """Why ``value`` does not fit, or None."""
+        return None if re.fullmatch(self.pattern, value) else f"expected {self.what}, got {value!r}"
 
 
 @dataclass(frozen=True)
@@ -34,129 +101,207 @@ class Optional:
     spec: Any
 
 
-_PORT = {"port": int, "security": str, "status": str}
+PORT = Int(1, 65535, "a port")
+POSITIVE = Int(1, what="a size or count")
+AT_LEAST_0 = Int(0)
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HOST = Text(rf"(?=.{{1,253}}$){_LABEL}(?:\.{_LABEL})+", "a host name such as mail.example.com")
+LANGUAGE = Text(r"[a-z]{2,3}(?:_[A-Z]{2})?", "a language code such as fr")
+CELL = Text(r"[^\n]*", "one line of text (may be empty)")
+ID = Text(r"[a-z0-9_]+", "an identifier of lower-case letters, digits and _")
+
+_PORT = {"port": PORT, "security": ID, "status": ID}
 SCHEMA: dict[str, Any] = {
-    "languages": [str],
-    "provider": {"name": str, "smtp_greeting": str, "smtp_banner_host": str},
+    "languages": [LANGUAGE],
+    "provider": {"name": str, "smtp_greeting": str, "smtp_banner_host": HOST},
     "servers": {
-        "host": str,
-        "protocols": [{"id": str, "direction": str, "ports": [_PORT]}],
+        "host": HOST,
+        "protocols": [{"id": ID, "direction": ID, "ports": [_PORT]}],
     },
     "account": {"username": str, "smtp_auth_required": bool, "smtp_auth_mechanisms": [str]},
-    "limits": MapOf(int),
+    # Counts and sizes; a price may be free.
+    "limits": MapOf(POSITIVE, special={"starter_price_chf": AT_LEAST_0}),
     "helo": {"banned": [str], "reject_reply": str},
-    "passwords": {"min_length": int, "max_length": int, "min_zxcvbn_score": int},
-    "csv": {"delimiter": str, "max_bytes": int, "max_rows": int, "example_rows": [[str]]},
-    "links": MapOf(str),
-    "feedback": {"services": [str], "languages_by_service": Optional(MapOf([str])), "channel": str},
+    "passwords": {"min_length": POSITIVE, "max_length": POSITIVE, "min_zxcvbn_score": Int(0, 4, "a zxcvbn score")},
+    "csv": {
+        "delimiter": Text(r"[,;\t|]", "one of , ; | or a tab"),
+        "max_bytes": POSITIVE, "max_rows": POSITIVE, "example_rows": [[CELL]],
+    },
+    "links": MapOf(Text(r"(https://\S+)?", "an https:// address, or \"\" while it is not known")),
+    "feedback": {"services": [ID], "languages_by_service": Optional(MapOf([LANGUAGE])), "channel": ID},
     "labels": MapOf(MapOf(str)),
 }
 
 _TYPE_NAMES = {int: "an integer", str: "a string", bool: "true or false"}
 
 
-def _check(value: Any, spec: Any, path: str) -> None:
+def _check_type(value: Any, kind: type, path: KeyPath) -> None:
+    # bool is an int in Python; a port written as `true` must still fail.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _Invalid(path, f"expected {_TYPE_NAMES[kind]}, got {value!r}")
+
+
+def _check(value: Any, spec: Any, path: KeyPath) -> None:
     """Walk ``value`` along ``spec``; raise :class:`DataError` naming ``path``."""
     if isinstance(spec, Optional):
         spec = spec.spec
     if isinstance(spec, type):
-        # bool is an int in Python; a port written as `true` must still fail.
-        if not isinstance(value, spec) or (spec is int and isinstance(value, bool)):
-            raise DataError(f"{path}: expected {_TYPE_NAMES[spec]}, got {value!r}")
+        _check_type(value, spec, path)
+        if spec is str and not value.strip():
+            raise _Invalid(path, "empty text")
+    elif isinstance(spec, (Int, Text)):
+        _check_type(value, int if isinstance(spec, Int) else str, path)
+        reason = spec.reason(value)
+        if reason:
+            raise _Invalid(path, reason)
     elif isinstance(spec, list):
         if not isinstance(value, list) or not value:
-            raise DataError(f"{path}: expected a non-empty list, got {value!r}")
+            raise _Invalid(path, f"expected a non-empty list, got {value!r}")
         for index, item in enumerate(value):
-            _check(item, spec[0], f"{path}[{index}]")
+            _check(item, spec[0], (*path, index))
     elif isinstance(spec, MapOf):
         if not isinstance(value, dict):
-            raise DataError(f"{path}: expected a mapping, got {value!r}")
+            raise _Invalid(path, f"expected a mapping, got {value!r}")
         for key, item in value.items():
-            _check(item, spec.spec, f"{path}.{key}")
+            _check(item, spec.special.get(key, spec.spec), (*path, key))
     else:
         if not isinstance(value, dict):
-            raise DataError(f"{path}: expected a mapping, got {value!r}")
+            raise _Invalid(path, f"expected a mapping, got {value!r}")
         unknown = sorted(set(value) - set(spec), key=str)
         if unknown:  # most often a typo of an optional key, which would be ignored silently
-            prefix = f"{path}." if path else ""
-            raise DataError(f"{prefix}{unknown[0]}: unknown key; expected one of {', '.join(spec)}")
+            raise _Invalid((*path, unknown[0]), f"unknown key; expected one of {', '.join(spec)}")
         for key, sub in spec.items():
             if key in value:
-                _check(value[key], sub, f"{path}.{key}" if path else key)
+                _check(value[key], sub, (*path, key))
             elif not isinstance(sub, Optional):
-                raise DataError(f"{f'{path}.' if path else ''}{key}: missing")
+                raise _Invalid((*path, key), "missing")
 
 
 def _check_references(data: dict[str, Any]) -> None:
     """Cross-key rules: every label in every language, every id has its label."""
     languages = data["languages"]
+    for index, code in enumerate(languages):
+        if code in languages[:index]:
+            raise _Invalid(("languages", index), f"{code} is listed twice")
     labels = data["labels"]
     for key, texts in labels.items():
         missing = [lang for lang in languages if not texts.get(lang)]
         if missing:
-            raise DataError(f"labels.{key}: no text for {', '.join(missing)}")
+            raise _Invalid(("labels", key), f"no text for {', '.join(missing)}")
         extra = sorted(set(texts) - set(languages))
         if extra:
-            raise DataError(f"labels.{key}: unknown language {', '.join(extra)}")
+            raise _Invalid(("labels", key, extra[0]),
+                           f"unknown language {extra[0]}; `languages:` has {', '.join(languages)}")
     needed = [f"col.{c}" for c in ("protocol", "direction", "server", "port", "security", "status")]
     for i, proto in enumerate(data["servers"]["protocols"]):
         needed += [f"protocol.{proto['id']}", f"direction.{proto['direction']}"]
         needed += [f"security.{p['security']}" for p in proto["ports"]]
         needed += [f"status.{p['status']}" for p in proto["ports"]]
         if not any(p["status"] == "recommended" for p in proto["ports"]) and proto["id"] in ("imap", "smtp"):
-            raise DataError(f"servers.protocols[{i}].ports: no recommended port for {proto['id']}")
+            raise _Invalid(("servers", "protocols", i, "ports"), f"no recommended port for {proto['id']}")
     needed += [f"service.{s}" for s in data["feedback"]["services"]]
     needed += [f"csv.header.{c}" for c in "ABCD"]
     needed += [f"link.{name}" for name in data["links"]]
-    for name, url in data["links"].items():
-        if url and not url.startswith("https://"):
-            raise DataError(f"links.{name}: expected an https:// address or \"\" (not known yet), got {url!r}")
     if data["feedback"]["channel"] not in data["links"]:
-        raise DataError(f"feedback.channel: {data['feedback']['channel']!r} is not in links")
+        raise _Invalid(("feedback", "channel"), f"{data['feedback']['channel']!r} is not in links")
     for key in needed:
         if key not in labels:
-            raise DataError(f"labels.{key}: missing")
+            raise _Invalid(("labels", key), "missing")
     for service, langs in (data["feedback"].get("languages_by_service") or {}).items():
         if service not in data["feedback"]["services"]:
-            raise DataError(f"feedback.languages_by_service.{service}: not in feedback.services")
+            raise _Invalid(("feedback", "languages_by_service", service), "not in feedback.services")
         unknown = sorted(set(langs) - set(languages))
         if unknown:
-            raise DataError(f"feedback.languages_by_service.{service}: unknown language {', '.join(unknown)}")
+            raise _Invalid(("feedback", "languages_by_service", service),
+                           f"unknown language {', '.join(unknown)}; `languages:` has {', '.join(languages)}")
+    passwords = data["passwords"]
+    if passwords["min_length"] > passwords["max_length"]:
+        raise _Invalid(("passwords", "min_length"),
+                       f"{passwords['min_length']} is above max_length {passwords['max_length']}")
 
 
-def _line_of(text: str, key_path: str) -> int | None:
-    """The 1-based line of the deepest existing key on ``key_path``, for the error."""
-    node = yaml.compose(text)
-    line = None
-    for part in key_path.replace("[", ".[").split("."):
-        if node is None or not part:
-            break
-        if part.startswith("[") and isinstance(node, yaml.SequenceNode):
-            index = int(part[1:-1])
-            node = node.value[index] if index < len(node.value) else None
-        elif isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == part), None)
+def _line_of(root: yaml.Node, path: KeyPath) -> int | None:
+    """The 1-based line of the deepest existing key or item on ``path``."""
+    node, line = root, None
+    for part in path:
+        if isinstance(part, int) and isinstance(node, yaml.SequenceNode) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        elif isinstance(node, yaml.MappingNode) and (pair := next((p for p in node.value if p[0].value == part), None)):
+            line, node = pair[0].start_mark.line + 1, pair[1]
         else:
             break
-        if node is not None:
-            line = node.start_mark.line + 1
     return line
+
+
+def duplicate_key(node: yaml.Node, path: KeyPath = ()) -> tuple[int, str, int] | None:
+    """The first key given twice in one mapping: (0-based line, key path, line of the first).
+
+    YAML keeps the last value silently; for an author that is a lost edit.
+    """
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, yaml.Node] = {}
+        for key, value in node.value:
+            if key.value in seen:
+                return key.start_mark.line, show((*path, key.value)), seen[key.value].start_mark.line
+            seen[key.value] = key
+            if found := duplicate_key(value, (*path, key.value)):
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            if found := duplicate_key(item, (*path, index)):
+                return found
+    return None
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 7,500 guides
+
+
+def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (lines, duplicate keys) and the data of ``text``, from one parse."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+def read_utf8(path: Path, shown: str | None = None) -> str:
+    """The file as text; a file saved in another encoding fails with the line of its first bad byte.
+
+    ``shown`` is the path the error names (default: ``path``).
+    """
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise NotUtf8(shown or str(path), line, f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column {column}); "
+                      "save the file as UTF-8") from None
 
 
 @cache
 def _load_cached(path: Path, mtime_ns: int) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
+    text = read_utf8(path)
     try:
-        data = yaml.safe_load(text)
+        root, data = parse_yaml(text)
     except yaml.YAMLError as exc:
-        raise DataError(f"{path}: not valid YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DataError(f"{path}{where}: not valid YAML: {reason}") from None
+    if duplicate := duplicate_key(root):
+        line, key, first = duplicate
+        raise DataError(f"{path}:{line + 1}: {key}: duplicate key; first given at line {first + 1}")
     try:
-        _check(data, SCHEMA, "")
+        _check(data, SCHEMA, ())
         _check_references(data)
-    except DataError as exc:
-        key_path = str(exc).split(":", 1)[0]
-        line = _line_of(text, key_path)
-        raise DataError(f"{path}{f':{line}' if line else ''}: {exc}") from None
+    except _Invalid as exc:
+        # A top-level key that is missing (or an empty file) is blamed on the first line.
+        line = (_line_of(root, exc.path) if root is not None else None) or 1
+        raise DataError(f"{path}:{line}: {exc}") from None
     return data
 
 

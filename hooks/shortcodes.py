@@ -1,12 +1,15 @@
 """Expand ``<!-- md:NAME ARGS -->`` shortcodes in a guide's Markdown.
 
 HTML comments stay invisible in a pull-request preview and cannot collide with
-prose. One regex finds them, one table dispatches them; an unknown name or a bad
-argument fails the build with the Markdown file and line.
+prose. One regex finds them, one table dispatches them; an unknown name, a bad
+argument or a shortcode that is never closed fails the build with the Markdown
+file and line. Inside code (fenced, indented or inline) a shortcode is an example
+and stays as written.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,12 +20,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import catalog
+import codespans
 import tables
 import widget_markup
 from maildata import DataError
 
 # Anything that opens like a shortcode is one: a typo must fail, not vanish.
-SHORTCODE = re.compile(r"<!--\s*md:(?P<name>\S*)(?P<args>.*?)-->", re.DOTALL)
+OPENING = re.compile(r"<!--\s*md:")
+# A shortcode ends at the first "-->", before any other comment opens or a blank line.
+SHORTCODE = re.compile(r"<!--\s*md:(?P<name>(?:(?!-->)\S)*)(?P<args>(?:(?!<!--|-->|\n[ \t]*\n).)*?)-->", re.DOTALL)
 
 
 class ShortcodeError(PluginError):
@@ -65,23 +71,39 @@ def _arity(count: range) -> str:
     return str(count.start) if len(count) == 1 else f"{count.start} to {count.stop - 1}"
 
 
+def _in(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """True when ``offset`` falls inside one of the sorted, non-nested ``ranges``."""
+    index = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
+
+
 def expand(markdown: str, context: Context, *, first_line: int = 1) -> str:
-    """Replace every shortcode; ``first_line`` is the file line of ``markdown``'s start."""
+    """Replace every shortcode outside code; ``first_line`` is the file line of ``markdown``'s start."""
+    code = codespans.code_ranges(markdown)
+    out: list[str] = []
+    done = 0
+    for opening in OPENING.finditer(markdown):
+        if opening.start() < done or _in(code, opening.start()):
+            continue
+        line = first_line + markdown.count("\n", 0, opening.start())
+        match = SHORTCODE.match(markdown, opening.start())
+        if not match:
+            raise ShortcodeError(f"{context.source}:{line}: unclosed `<!-- md:`; end the shortcode with `-->`")
+        out += [markdown[done:match.start()], _render(match, context, f"{context.source}:{line}")]
+        done = match.end()
+    return "".join(out) + markdown[done:]
 
-    def replace(match: re.Match[str]) -> str:
-        name, args = match["name"], match["args"].split()
-        line = first_line + markdown.count("\n", 0, match.start())
-        where = f"{context.source}:{line}"
-        if name not in HANDLERS:
-            known = ", ".join(sorted(HANDLERS))
-            raise ShortcodeError(f"{where}: unknown shortcode 'md:{name}'; known: {known}")
-        count, handler = HANDLERS[name]
-        if len(args) not in count:
-            raise ShortcodeError(f"{where}: md:{name} takes {_arity(count)} argument(s), got {len(args)}")
-        try:
-            return handler(context, *args)
-        except (DataError, ValueError, KeyError, TypeError) as exc:
-            reason = exc.args[0] if exc.args else exc
-            raise ShortcodeError(f"{where}: md:{name} {' '.join(args)}: {reason}") from exc
 
-    return SHORTCODE.sub(replace, markdown)
+def _render(match: re.Match[str], context: Context, where: str) -> str:
+    name, args = match["name"], match["args"].split()
+    if name not in HANDLERS:
+        known = ", ".join(sorted(HANDLERS))
+        raise ShortcodeError(f"{where}: unknown shortcode 'md:{name}'; known: {known}")
+    count, handler = HANDLERS[name]
+    if len(args) not in count:
+        raise ShortcodeError(f"{where}: md:{name} takes {_arity(count)} argument(s), got {len(args)}")
+    try:
+        return handler(context, *args)
+    except (DataError, ValueError, KeyError, TypeError) as exc:
+        reason = exc.args[0] if exc.args else exc
+        raise ShortcodeError(f"{where}: md:{name} {' '.join(args)}: {reason}") from exc

@@ -1,7 +1,8 @@
 """Render values and tables of the data file as Markdown in one language.
 
 Every function takes the validated data and a language and returns Markdown; no
-guide ever types a host name, a port or a limit.
+guide ever types a host name, a port or a limit. Labels and text values of the
+data file go in as text (mdtext), never as Markdown or HTML.
 """
 
 from __future__ import annotations
@@ -11,9 +12,16 @@ from typing import Any
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
-from maildata import DataError, label
+import maildata
+import mdtext
+from maildata import DataError
 
 _MIB = 1024 * 1024
+
+
+def label(data: dict[str, Any], key: str, lang: str) -> str:
+    """A data-file label as Markdown-safe text."""
+    return mdtext.markdown(maildata.label(data, key, lang))
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -62,7 +70,7 @@ def value(data: dict[str, Any], path: str, fmt: str, lang: str) -> str:
     if isinstance(node, bool) or not isinstance(node, (int, str)):
         raise DataError(f"{path!r} is not a single value")
     if fmt == "plain":
-        return format_decimal(node, locale=lang) if isinstance(node, int) else node
+        return format_decimal(node, locale=lang) if isinstance(node, int) else mdtext.markdown(node)
     if not isinstance(node, int):
         raise DataError(f"{path!r} is not a number; format {fmt!r} needs one")
     megabytes = {"mb": node, "bytes": round(node / _MIB)}.get(fmt)
@@ -87,9 +95,9 @@ def link(data: dict[str, Any], name: str, lang: str) -> str:
 def settings(data: dict[str, Any], lang: str) -> str:
     """The recommended client settings: IMAP in, SMTP out, user name, password."""
     host = f"`{data['servers']['host']}`"
-    auth = label(data, "value.smtp_auth", lang).format(
+    auth = mdtext.markdown(maildata.label(data, "value.smtp_auth", lang).format(
         mechanisms=", ".join(data["account"]["smtp_auth_mechanisms"])
-    )
+    ))
     rows = [
         ["setting.incoming_server", host],
         ["setting.incoming_port", _port_text(data, _recommended(data, "imap"), lang)],

@@ -145,7 +145,7 @@ def test_the_link_shortcode_renders_the_label_as_a_link_when_the_address_is_know
     ("edit", "message"),
     [
         (lambda d: d["links"].update(manager="http://example.org"),
-         r":\d+: links\.manager: expected an https:// address or \"\" \(not known yet\), got 'http://example.org'"),
+         r":\d+: links\.manager: expected an https:// address, or \"\" while it is not known, got 'http://example.org'"),
         (lambda d: d["feedback"].update(channel="forum"), r":\d+: feedback\.channel: 'forum' is not in links"),
         (lambda d: d["labels"].pop("link.webmail"), r":\d+: labels\.link\.webmail: missing"),
     ],

@@ -1,0 +1,118 @@
+"""Check every guide's front matter before anything is rendered.
+
+MkDocs is lenient where an author needs it strict: a page without front matter
+gets a title made from its file name, front matter that is not valid YAML is
+shown as text, and a ``weight: ten`` only fails later, while the *category*
+page sorts its guides, so the error names the wrong file. Here each guide is
+read on its own and every problem names the guide's path and the line, before
+any page of its language is rendered. The listings (catalog.py) share the parse.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import YAML_RE
+
+import maildata
+
+# key -> (type, reason when the value is wrong)
+FIELDS: dict[str, tuple[type, str]] = {
+    "title": (str, "expected one line of text"),
+    "description": (str, "expected one line of text"),
+    "revision": (int, "expected a whole number, 1 or more"),
+    "weight": (int, "expected a whole number (the order within the category)"),
+}
+EXAMPLE = "---\\ntitle: ...\\ndescription: ...\\nrevision: 1\\nweight: 10\\n---"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in one guide; ``str()`` is the build's error line."""
+
+    source: str  # the path as the author knows it, e.g. docs/fr/clients/x.md
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.reason}"
+
+
+def _needs_weight(src_uri: str) -> bool:
+    """Pages inside a category (guides and category pages) are listed, so ordered by weight.
+
+    ``src_uri`` is ``<lang>/<category>/<page>.md``; the home page and the other
+    pages at a language's root are not listed anywhere.
+    """
+    return len(PurePosixPath(src_uri).parts) > 2
+
+
+def _valid(value: Any, kind: type) -> bool:
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return isinstance(value, str) and bool(value.strip()) and "\n" not in value.strip()
+
+
+def check(source: str, src_uri: str, text: str) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """Front matter of one Markdown file (``text``) and every problem of it, in line order."""
+    text = text.removeprefix("\ufeff")
+    match = YAML_RE.match(text)
+    if not match:
+        reason = "front matter not closed: add a line '---' after it" if text.startswith("---") else (
+            f"no front matter: start the file with {EXAMPLE}")
+        return {}, (Problem(source, 1, reason),)
+    block = match.group(1)
+    try:
+        root, meta = maildata.parse_yaml(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return {}, (Problem(source, line, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"),)
+    if not isinstance(meta, dict) or root is None:
+        return {}, (Problem(source, 2, f"front matter must be 'key: value' lines, got {meta!r}"),)
+    # Lines of the YAML block are 0-based; the block starts on the file's line 2.
+    if duplicate := maildata.duplicate_key(root):
+        line, key, first = duplicate
+        return meta, (Problem(source, line + 2, f"{key}: duplicate key; first given at line {first + 2}"),)
+    lines = {key.value: key.start_mark.line + 2 for key, _ in root.value}
+    closing = block.count("\n") + 2
+    problems = []
+    for key, (kind, reason) in FIELDS.items():
+        if key not in meta:
+            if key != "weight" or _needs_weight(src_uri):
+                problems.append(Problem(source, closing, f"front matter: '{key}' missing ({reason})"))
+        elif not _valid(meta[key], kind) or (key == "revision" and meta[key] < 1):
+            problems.append(Problem(source, lines[key], f"{key}: {reason}, got {meta[key]!r}"))
+    return meta, tuple(sorted(problems, key=lambda p: p.line))
+
+
+@cache
+def _read(path: str, mtime_ns: int, src_uri: str) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    try:
+        text = maildata.read_utf8(Path(path))
+    except maildata.NotUtf8 as exc:
+        return {}, (Problem(path, exc.line, exc.reason),)
+    return check(path, src_uri, text)
+
+
+def read(file: File) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """Front matter and problems of ``file``; read once per file version, shared with the listings."""
+    return _read(file.abs_src_path, os.stat(file.abs_src_path).st_mtime_ns, file.src_uri)
+
+
+def meta(file: File) -> dict[str, Any]:
+    """Front matter of ``file`` (title, description, revision, weight)."""
+    return read(file)[0]
+
+
+def problems(files: Iterable[File], project_dir: str) -> list[Problem]:
+    """Every problem of ``files``, each naming its file relative to ``project_dir`` (docs/fr/...)."""
+    found = [problem for file in files for problem in read(file)[1]]
+    return [replace(p, source=os.path.relpath(p.source, project_dir)) for p in found]
