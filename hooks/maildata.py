@@ -47,6 +47,7 @@ SCHEMA: dict[str, Any] = {
     "helo": {"banned": [str], "reject_reply": str},
     "passwords": {"min_length": int, "max_length": int, "min_zxcvbn_score": int},
     "csv": {"delimiter": str, "max_bytes": int, "max_rows": int, "example_rows": [[str]]},
+    "recipients": {"max_bytes": int},
     "feedback": {"services": [str], "languages_by_service": Optional(MapOf([str]))},
     "labels": MapOf(MapOf(str)),
 }

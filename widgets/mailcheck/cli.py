@@ -104,6 +104,31 @@ def _run_csv(args: argparse.Namespace) -> int:
     return EXIT_REJECT if result["verdict"] == "reject" else EXIT_ACCEPT
 
 
+# --- recipients ---------------------------------------------------------------------
+
+def _recipients_arguments(parser: argparse.ArgumentParser) -> None:
+    add_json(parser)
+    add_lang(parser)
+    parser.add_argument("file", metavar="FILE", help="a text file with the address list; - reads stdin")
+
+
+def _run_recipients(args: argparse.Namespace) -> int:
+    from mailcheck.recipients import report
+    from mailcheck.recipients.text import render
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == STDIN else Path(args.file).read_bytes()
+    except OSError as error:
+        print(f"mailcheck recipients: {args.file}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    result = report(data.decode("utf-8", "replace"), args.lang)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result, args.lang))
+    return EXIT_REJECT if result["verdict"] == "reject" else EXIT_ACCEPT
+
+
 def _run_template(args: argparse.Namespace) -> int:
     from mailcheck.csvcheck import template
 
@@ -117,6 +142,8 @@ COMMANDS: dict[str, Command] = {
                     _helo_arguments, _run_helo),
     "csv": Command("check a CSV file for creating addresses in batch", _csv_arguments, _run_csv),
     "template": Command("print the CSV template for batch creation", add_lang, _run_template),
+    "recipients": Command("count the distinct recipients of an address list against the per-message limit",
+                          _recipients_arguments, _run_recipients),
 }
 
 

@@ -37,6 +37,11 @@ class CsvPolicy(TypedDict):
 
 class LimitsPolicy(TypedDict):
     batch_addresses_per_day: int
+    recipients_per_message: int  # To, Cc and Bcc together
+
+
+class RecipientsPolicy(TypedDict):
+    max_bytes: int  # the most text the recipient counter reads
 
 
 class Policy(TypedDict):
@@ -45,6 +50,7 @@ class Policy(TypedDict):
     passwords: PasswordPolicy
     csv: CsvPolicy
     limits: LimitsPolicy
+    recipients: RecipientsPolicy
     labels: dict[str, dict[str, str]]  # label key -> language -> text
 
 

@@ -5,7 +5,7 @@ Python objects and makes the browser and the CPython tests exercise the same pat
 It never raises: the page has no way to show a Python traceback to a reader, so any
 failure becomes one generic finding (and the traceback goes to the browser console).
 
-Request: ``{"checker": "helo", "lang": "de", "text": "..."}`` or
+Request: ``{"checker": "helo" | "recipients", "lang": "de", "text": "..."}`` or
 ``{"checker": "csv", "lang": "de", "data": "<the file, base64>"}``.
 Answer: ``{"checker", "lang", "result"}`` with the checker's report, or, when the
 request cannot be served, ``{"checker", "lang", "verdict": "error", "findings": [...]}``.
@@ -34,9 +34,17 @@ def _csv(request: dict, lang: str) -> object:
     return report(base64.b64decode(str(request.get("data", "")), validate=True), lang)
 
 
+def _recipients(request: dict, lang: str) -> object:
+    from mailcheck.recipients import report
+
+    return report(str(request.get("text", "")), lang)
+
+
 # Imports stay inside the handlers so a page loads only the checker it shows
 # (the HELO widget never imports zxcvbn or email-validator).
-CHECKERS: dict[str, Callable[[dict, str], object]] = {"helo": _helo, "csv": _csv}
+CHECKERS: dict[str, Callable[[dict, str], object]] = {"helo": _helo, "csv": _csv, "recipients": _recipients}
+# What warm_up checks once before the worker says ready (the CSV checker builds its sample).
+WARM_UP_TEXT = {"helo": "EHLO localhost", "recipients": "Jane Doe <jane@example.org>"}
 
 
 BAD_REQUEST = N_("The page sent a request the checker does not understand.")
@@ -78,7 +86,7 @@ def warm_up(checker: str, lang: str) -> None:
 
         sample = {"data": base64.b64encode(template(lang).encode()).decode()}
     else:
-        sample = {"text": "EHLO localhost"}
+        sample = {"text": WARM_UP_TEXT.get(checker, "")}
     run(json.dumps({"checker": checker, "lang": lang, **sample}))
 
 
