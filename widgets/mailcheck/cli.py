@@ -81,12 +81,16 @@ def _csv_arguments(parser: argparse.ArgumentParser) -> None:
     add_lang(parser)
     parser.add_argument("--fixed", metavar="OUT",
                         help="write the corrected copy (UTF-8) to OUT when one is offered")
+    parser.add_argument("--split", metavar="DIR",
+                        help="write the file cut into daily parts (NAME-part-1-of-N.csv ...) into DIR when"
+                             " it has more rows than one day's limit and no error")
     parser.add_argument("file", metavar="FILE", help="the CSV file for batch creation; - reads stdin")
 
 
 def _run_csv(args: argparse.Namespace) -> int:
     from mailcheck.csvcheck import report
-    from mailcheck.csvcheck.text import render
+    from mailcheck.csvcheck.split import part_name
+    from mailcheck.csvcheck.text import render, written
 
     try:
         data = sys.stdin.buffer.read() if args.file == STDIN else Path(args.file).read_bytes()
@@ -97,10 +101,27 @@ def _run_csv(args: argparse.Namespace) -> int:
     fixed = result.pop("fixed")  # holds the passwords in clear: never printed
     if args.fixed and fixed is not None:
         Path(args.fixed).write_bytes(fixed.encode("utf-8"))
+    parts = result.pop("parts")  # the passwords again
+    names = [part_name("" if args.file == STDIN else args.file, i, len(parts)) for i in range(1, len(parts) + 1)]
+    result["parts"] = [{"name": name, "rows": part.rows} for name, part in zip(names, parts, strict=True)]
+    paths = []
+    if args.split and parts:
+        folder = Path(args.split)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, part in zip(names, parts, strict=True):
+                (folder / name).write_bytes(part.data)
+                paths.append((str(folder / name), part.rows))
+        except OSError as error:
+            print(f"mailcheck csv: {args.split}: {error.strerror}", file=sys.stderr)
+            return EXIT_USAGE
     if args.json:
         print_json(result)
     else:
-        print(render(result, args.lang, fixed_hint=fixed is not None and not args.fixed))
+        print(render(result, args.lang, fixed_hint=fixed is not None and not args.fixed,
+                     parts_hint=0 if args.split else len(parts)))
+        if paths:
+            print(written(paths, args.lang))
     return EXIT_REJECT if result["verdict"] == "reject" else EXIT_ACCEPT
 
 

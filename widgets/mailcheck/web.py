@@ -6,7 +6,8 @@ It never raises: the page has no way to show a Python traceback to a reader, so 
 failure becomes one generic finding (and the traceback goes to the browser console).
 
 Request: ``{"checker": "helo" | "recipients", "lang": "de", "text": "..."}`` or
-``{"checker": "csv", "lang": "de", "data": "<the file, base64>"}``.
+``{"checker": "csv", "lang": "de", "data": "<the file, base64>", "name": "file.csv"}``
+(the name only names the daily parts).
 Answer: ``{"checker", "lang", "result"}`` with the checker's report, or, when the
 request cannot be served, ``{"checker", "lang", "verdict": "error", "findings": [...]}``.
 """
@@ -30,8 +31,17 @@ def _helo(request: dict, lang: str) -> object:
 
 def _csv(request: dict, lang: str) -> object:
     from mailcheck.csvcheck import report
+    from mailcheck.csvcheck.split import part_name
 
-    return report(base64.b64decode(str(request.get("data", "")), validate=True), lang)
+    result = report(base64.b64decode(str(request.get("data", "")), validate=True), lang)
+    # Parts are bytes in the file's own encoding: they cross to the page in base64.
+    total = len(result["parts"])
+    result["parts"] = [
+        {"name": part_name(str(request.get("name", "")), index, total), "rows": part.rows,
+         "data": base64.b64encode(part.data).decode("ascii")}
+        for index, part in enumerate(result["parts"], start=1)
+    ]
+    return result
 
 
 def _recipients(request: dict, lang: str) -> object:
