@@ -6,11 +6,15 @@ import { connect, downloadLink, el, format, severityLabel, strings, verdictBadge
 const DEBOUNCE_MS = 300;
 const ADVICE = "#mass-mailings"; // the guide's section on newsletters (same id in every language)
 
-function copyButton(value, text) {
+function copyButton(area, text) {
   const button = el("button", { type: "button", class: "md-button mailcheck__copy" }, text.copy);
   button.addEventListener("click", async () => {
-    await navigator.clipboard.writeText(value).catch(() => null);
-    button.textContent = text.copied;
+    try {
+      await navigator.clipboard.writeText(area.value);
+      button.textContent = text.copied;
+    } catch {
+      area.select(); // no clipboard access here: the group is selected, ready for Ctrl+C
+    }
   });
   return button;
 }
@@ -19,10 +23,10 @@ function renderGroups(groups, text) {
   if (!groups?.length) return [];
   const items = groups.map((group, i) => {
     const id = `mailcheck-recipients-group-${i + 1}`;
+    const area = el("textarea", { id, rows: "3", readonly: "" }, group);
     return el("li", { class: "mailcheck__group" },
       el("label", { for: id }, format(text.group, { index: i + 1, total: groups.length })),
-      el("textarea", { id, rows: "3", readonly: "" }, group),
-      copyButton(group, text));
+      area, copyButton(area, text));
   });
   return [
     el("ol", { class: "mailcheck__groups" }, ...items),
