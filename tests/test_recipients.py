@@ -17,7 +17,7 @@ from mailcheck.i18n import LANGUAGES, LOCALE_DIR
 from mailcheck.policy import policy
 from mailcheck.recipients import count, report
 from mailcheck.recipients.count import MAX_LINES, MAX_LISTED
-from mailcheck.recipients.parse import entries_of_line, parse
+from mailcheck.recipients.parse import _BARE, _NAMED, entries_of_line, parse, parsed, simple
 
 LIMIT = policy()["limits"]["recipients_per_message"]
 MAX_BYTES = policy()["recipients"]["max_bytes"]
@@ -195,6 +195,19 @@ def test_never_raises_and_never_counts_more_than_the_at_signs(text: str, limit: 
     assert all(len(group) <= limit for group in result.groups)
     assert sum(map(len, result.groups)) in (0, len(result.recipients))
     json.dumps(report(text, "fr"))
+
+
+def _parts(address: object) -> object:
+    return address and (address.display_name, address.username, address.domain, str(address))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.from_regex(_BARE, fullmatch=True), st.from_regex(_NAMED, fullmatch=True), list_like))
+def test_the_shortcut_reads_what_the_full_parser_reads(entry: str) -> None:
+    """``simple`` skips the standard library's parser only where both read the same address."""
+    shortcut = simple(entry.strip())
+    if shortcut is not None:
+        assert _parts(shortcut) == _parts(parsed(entry.strip()))
 
 
 @settings(max_examples=100, deadline=None)

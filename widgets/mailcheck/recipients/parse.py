@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from email import errors
-from email.headerregistry import HeaderRegistry
+from email.headerregistry import Address, HeaderRegistry
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -28,6 +28,12 @@ from email_validator import EmailNotValidError, validate_email
 _TOKEN = re.compile(r'[^"()<>\[\],;:\\]+|\\.?|.', re.DOTALL)
 _CLOSING = {"<": ">", "[": "]"}
 _HEADERS = HeaderRegistry()
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"  # RFC 5322 §3.2.3
+_ADDR_SPEC = rf"(?P<local>{_ATEXT}(?:\.{_ATEXT})*)@(?P<domain>{_ATEXT}(?:\.{_ATEXT})*)"
+_BARE = re.compile(_ADDR_SPEC)
+# A display name of plain words, or quoted without escapes, controls or blanks at its edges.
+_NAMED = re.compile(rf'(?:"(?P<quoted>(?:[^"\\\s\x00-\x1f\x7f](?:[^"\\\x00-\x1f\x7f]*[^"\\\s\x00-\x1f\x7f])?)?)"'
+                    rf"|(?P<words>{_ATEXT}(?: {_ATEXT})*)) ?<{_ADDR_SPEC}>")
 
 
 @dataclass(frozen=True)
@@ -75,16 +81,41 @@ def entries_of_line(line: str) -> Iterator[str]:
     yield line[start:].strip()
 
 
-def parse_entry(text: str, line: int) -> Entry:
-    """One entry checked by the RFC 5322 parser, then by email-validator (syntax only, no DNS)."""
+def simple(text: str) -> Address | None:
+    """The address of an entry in one of the two everyday shapes, read without the full parser.
+
+    ``jane@example.org`` and ``Jane Doe <jane@example.org>`` / ``"Doe, Jane" <jane@example.org>``
+    are nearly every entry of a real list, and the full parser costs about 0.3 ms each;
+    for these shapes it reads exactly what this function reads (tests/test_recipients.py
+    checks that on generated entries). Anything else, encoded words included, goes to it.
+    """
+    if "=?" in text:
+        return None
+    match = _BARE.fullmatch(text) or _NAMED.fullmatch(text)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    name = groups.get("quoted") or groups.get("words") or ""
+    return Address(display_name=name, username=match["local"], domain=match["domain"])
+
+
+def parsed(text: str) -> Address | None:
+    """The one address of an entry as the standard library's RFC 5322 parser reads it, or None."""
     try:
         header = _HEADERS("To", text)
         addresses = header.addresses
     except Exception:  # the parser's own bugs must not reach the reader
-        return Entry(line, text)
+        return None
     if len(addresses) != 1 or any(isinstance(d, errors.InvalidHeaderDefect) for d in header.defects):
+        return None
+    return addresses[0]
+
+
+def parse_entry(text: str, line: int) -> Entry:
+    """One entry checked by the RFC 5322 parser, then by email-validator (syntax only, no DNS)."""
+    address = simple(text) or parsed(text)
+    if address is None:
         return Entry(line, text)
-    address = addresses[0]
     try:
         valid = validate_email(address.addr_spec, check_deliverability=False)
     except (EmailNotValidError, ValueError):
