@@ -16,6 +16,7 @@ from mailcheck import web
 from mailcheck.i18n import LANGUAGES, LOCALE_DIR
 from mailcheck.policy import policy
 from mailcheck.recipients import count, report
+from mailcheck.recipients.codes import RULES
 from mailcheck.recipients.count import MAX_LINES, MAX_LISTED
 from mailcheck.recipients.parse import _BARE, _NAMED, entries_of_line, parse, parsed, simple
 
@@ -170,6 +171,12 @@ def test_report_is_translated(lang: str) -> None:
         assert all(mine["message"] != theirs["message"]
                    for mine, theirs in zip(result["findings"], english["findings"], strict=True))
     json.dumps(result)
+
+
+def test_readme_table_is_the_rule_table() -> None:
+    readme = (LOCALE_DIR.parent.parent / "README.md").read_text(encoding="utf-8")
+    for code, rule in RULES.items():
+        assert f"| `{code}` | {rule.severity.value} | {rule.source} | {rule.message} | {rule.why} |" in readme
 
 
 def test_template_matches_the_code() -> None:
