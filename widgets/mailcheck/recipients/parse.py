@@ -2,7 +2,8 @@
 
 Each entry is parsed by the standard library's RFC 5322 parser
 (:mod:`email.headerregistry`), which knows quoted display names, comments, encoded
-words and angle brackets. Before that, :func:`entries_of_line` only finds where one
+words and angle brackets; only the two everyday shapes take a shortcut that reads
+them the same way (:func:`simple`). Before that, :func:`entries_of_line` only finds where one
 entry ends and the next begins, for two reasons the parser alone cannot serve:
 
 * Outlook separates addresses with ``;``, which RFC 5322 reserves for the end of a
