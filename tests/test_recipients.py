@@ -244,6 +244,9 @@ def test_cli_exit_status_text_and_json(tmp_path) -> None:
     text = run("--lang", "it", str(over))
     assert text.returncode == 1 and b"Messaggio 2 di 2:" in text.stdout
     assert run("-", stdin=b"not an address").returncode == 1
+    for encoding in ("utf-16", "utf-8-sig"):  # what Windows editors save
+        saved = json.loads(run("--json", "-", stdin="Zoë <zoe@example.org>\r\n".encode(encoding)).stdout)
+        assert (saved["recipients"], saved["findings"]) == (1, [])
 
 
 def test_cli_usage_errors_exit_2(tmp_path) -> None:

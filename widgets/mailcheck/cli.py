@@ -9,6 +9,7 @@ Options shared by subcommands come from :func:`add_lang` and :func:`add_json`.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -142,7 +143,9 @@ def _run_recipients(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"mailcheck recipients: {args.file}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
-    result = report(data.decode("utf-8", "replace"), args.lang)
+    # Windows editors save "Unicode" text as UTF-16 with a byte-order mark; anything else is read as UTF-8.
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    result = report(data.decode("utf-16" if utf16 else "utf-8-sig", "replace"), args.lang)
     if args.json:
         print_json(result)
     else:
