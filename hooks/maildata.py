@@ -127,6 +127,7 @@ SCHEMA: dict[str, Any] = {
         "delimiter": Text(r"[,;\t|]", "one of , ; | or a tab"),
         "max_bytes": POSITIVE, "max_rows": POSITIVE, "example_rows": [[CELL]],
     },
+    "recipients": {"max_bytes": POSITIVE},
     "links": MapOf(Text(r"(https://\S+)?", "an https:// address, or \"\" while it is not known")),
     "feedback": {"services": [ID], "languages_by_service": Optional(MapOf([LANGUAGE])), "channel": ID},
     "labels": MapOf(MapOf(str)),

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from html import escape
 
-from mailcheck.i18n import N_, message
+from mailcheck.i18n import N_, message, translations
 
 ASSETS = "_widgets/"  # where widget_assets.publish puts the runtime, from the site root
 TEMPLATES = ASSETS + "templates/"
@@ -40,6 +40,13 @@ RUNTIME_STRINGS = {
     "dialogue": N_("What your server would see"),
     "download_fixed": N_("Download the corrected file"),
     "empty": N_("Enter something to check first."),
+    "group": N_("Message {index} of {total}"),
+    "copy": N_("Copy"),
+    "copied": N_("Copied"),
+    "download_groups": N_("Download the groups as a text file"),
+    "newsletter": N_("Advice for mailings to many people"),
+    "parts": N_("Import one part per day, in this order:"),
+    "download_part": N_("Part {index} of {total} ({rows} rows)"),
 }
 
 # Strings of the static markup (key -> English msgid).
@@ -53,6 +60,10 @@ MARKUP_STRINGS = {
     "check": N_("Check"),
     "noscript": N_("This checker runs in your browser and needs JavaScript and WebAssembly."),
     "template": N_("Download the CSV template"),
+    "recipients.privacy": N_("The addresses never leave your browser: they are counted on this page and sent nowhere."),
+    "recipients.label": N_("Recipients of the message (To, Cc and Bcc together)"),
+    "recipients.hint": N_("Paste the addresses as your mail program or spreadsheet gives them: separated by commas"
+                          " or semicolons, or one per line; names and To:, Cc:, Bcc: are fine."),
 }
 
 
@@ -67,8 +78,11 @@ def _t(lang: str, key: str) -> str:
 
 
 def _strings(lang: str) -> str:
-    """The runtime strings as JSON that is safe inside a <script> element."""
-    strings = {key: message("ui", lang, msgid) for key, msgid in RUNTIME_STRINGS.items()}
+    """The runtime strings as JSON that is safe inside a <script> element.
+
+    Their ``{placeholders}`` stay in: the script fills them (``format`` in ui.js).
+    """
+    strings = {key: translations("ui", lang).gettext(msgid) for key, msgid in RUNTIME_STRINGS.items()}
     return json.dumps(strings, ensure_ascii=False).replace("</", "<\\/")
 
 
@@ -100,7 +114,20 @@ def _csv_form(lang: str) -> str:
     )
 
 
-FORMS: dict[str, Callable[[str], str]] = {"helo": _helo_form, "csv": _csv_form}
+def _recipients_form(lang: str) -> str:
+    return (
+        f'<p class="mailcheck__privacy">{_t(lang, "recipients.privacy")}</p>'
+        '<form class="mailcheck__form">'
+        f'<label for="mailcheck-recipients-text">{_t(lang, "recipients.label")}</label>'
+        f'<p class="mailcheck__hint" id="mailcheck-recipients-hint">{_t(lang, "recipients.hint")}</p>'
+        '<textarea id="mailcheck-recipients-text" name="text" rows="6" spellcheck="false" autocomplete="off" '
+        'autocapitalize="off" aria-describedby="mailcheck-recipients-hint"></textarea>'
+        f'<button type="submit" class="md-button md-button--primary">{_t(lang, "check")}</button>'
+        "</form>"
+    )
+
+
+FORMS: dict[str, Callable[[str], str]] = {"helo": _helo_form, "csv": _csv_form, "recipients": _recipients_form}
 
 
 def render(name: str, lang: str, base: str) -> str:

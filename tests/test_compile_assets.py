@@ -19,10 +19,12 @@ def test_policy_json_holds_only_what_the_checkers_read(tmp_path: Path) -> None:
     target = compile_assets.write_policy(policy_file=tmp_path / "policy.json")
     written = json.loads(target.read_text(encoding="utf-8"))
     data = yaml.safe_load(compile_assets.DATA_FILE.read_text(encoding="utf-8"))
-    assert set(written) == {"provider", "helo", "passwords", "csv", "limits", "feedback", "labels"}
+    assert set(written) == {"provider", "helo", "passwords", "csv", "limits", "recipients", "feedback", "labels"}
     assert written["helo"] == {"banned": data["helo"]["banned"], "reject_reply": data["helo"]["reject_reply"]}
     assert set(written["provider"]) == {"smtp_greeting", "smtp_banner_host"}
-    assert written["limits"] == {"batch_addresses_per_day": data["limits"]["batch_addresses_per_day"]}
+    assert written["limits"] == {key: data["limits"][key]
+                                 for key in ("batch_addresses_per_day", "recipients_per_message")}
+    assert written["recipients"] == data["recipients"]
     assert written["feedback"] == {"channel": data["feedback"]["channel"]}
     # the channel's name, for the checkers' internal-error message
     assert set(written["labels"]) == {*compile_assets.LABEL_KEYS, f"link.{data['feedback']['channel']}"}

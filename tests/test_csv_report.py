@@ -23,7 +23,7 @@ SECRET = "Zebra-Quasar-Nimbus-71"
 
 def test_report_shape() -> None:
     result = report(template("en").encode(), "en")
-    assert set(result) == {"verdict", "rows", "findings", "summary", "detected", "fixed"}
+    assert set(result) == {"verdict", "rows", "findings", "summary", "detected", "fixed", "parts"}
     assert result["verdict"] == "accept"
     assert result["rows"] == len(policy()["csv"]["example_rows"])
     assert result["detected"] == {"encoding": "UTF-8", "delimiter": ",", "line_ends": "CRLF",

@@ -18,6 +18,7 @@ import pytest
 
 from helo_corpus import corpus_values
 from mailcheck import web
+from test_recipients import INVALID, WRITTEN
 
 ROOT = Path(__file__).resolve().parent.parent
 CSV_FIXTURES = ROOT / "tests" / "fixtures" / "csv"
@@ -66,3 +67,11 @@ def test_csv_fixtures_in_pyodide_match_cpython(published_widgets: Path, tmp_path
         for lang in LANGS
     ]
     _compare(requests, _in_pyodide(published_widgets, "csv", requests, tmp_path))
+
+
+def test_recipient_lists_in_pyodide_match_cpython(published_widgets: Path, tmp_path: Path) -> None:
+    """Python 3.14's email parser must read every list as 3.11's does: same count, same findings."""
+    lists = [text for text, _ in WRITTEN] + [f"ok@example.org\n{entry}" for entry in INVALID]
+    lists.append("To: " + "; ".join(f'"Doe, J{i}" <J{i}@Example.org>' for i in range(250)) + "\nj7@example.ORG")
+    requests = [{"checker": "recipients", "lang": lang, "text": text} for text in lists for lang in ("en", "de")]
+    _compare(requests, _in_pyodide(published_widgets, "recipients", requests, tmp_path))

@@ -43,6 +43,8 @@ POLICY_PATHS = (
     "csv",
     "limits.batch_addresses_per_day",
     "feedback.channel",
+    "limits.recipients_per_message",
+    "recipients",
 )
 # Label keys (in every language) the checkers show.
 LABEL_KEYS = ("csv.header.A", "csv.header.B", "csv.header.C", "csv.header.D")

@@ -9,6 +9,7 @@ Options shared by subcommands come from :func:`add_lang` and :func:`add_json`.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -81,12 +82,16 @@ def _csv_arguments(parser: argparse.ArgumentParser) -> None:
     add_lang(parser)
     parser.add_argument("--fixed", metavar="OUT",
                         help="write the corrected copy (UTF-8) to OUT when one is offered")
+    parser.add_argument("--split", metavar="DIR",
+                        help="write the file cut into daily parts (NAME-part-1-of-N.csv ...) into DIR when"
+                             " it has more rows than one day's limit and no error")
     parser.add_argument("file", metavar="FILE", help="the CSV file for batch creation; - reads stdin")
 
 
 def _run_csv(args: argparse.Namespace) -> int:
     from mailcheck.csvcheck import report
-    from mailcheck.csvcheck.text import render
+    from mailcheck.csvcheck.split import part_name
+    from mailcheck.csvcheck.text import render, written
 
     try:
         data = sys.stdin.buffer.read() if args.file == STDIN else Path(args.file).read_bytes()
@@ -97,10 +102,54 @@ def _run_csv(args: argparse.Namespace) -> int:
     fixed = result.pop("fixed")  # holds the passwords in clear: never printed
     if args.fixed and fixed is not None:
         Path(args.fixed).write_bytes(fixed.encode("utf-8"))
+    parts = result.pop("parts")  # the passwords again
+    names = [part_name("" if args.file == STDIN else args.file, i, len(parts)) for i in range(1, len(parts) + 1)]
+    result["parts"] = [{"name": name, "rows": part.rows} for name, part in zip(names, parts, strict=True)]
+    paths = []
+    if args.split and parts:
+        folder = Path(args.split)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, part in zip(names, parts, strict=True):
+                (folder / name).write_bytes(part.data)
+                paths.append((str(folder / name), part.rows))
+        except OSError as error:
+            print(f"mailcheck csv: {args.split}: {error.strerror}", file=sys.stderr)
+            return EXIT_USAGE
     if args.json:
         print_json(result)
     else:
-        print(render(result, args.lang, fixed_hint=fixed is not None and not args.fixed))
+        print(render(result, args.lang, fixed_hint=fixed is not None and not args.fixed,
+                     parts_hint=0 if args.split else len(parts)))
+        if paths:
+            print(written(paths, args.lang))
+    return EXIT_REJECT if result["verdict"] == "reject" else EXIT_ACCEPT
+
+
+# --- recipients ---------------------------------------------------------------------
+
+def _recipients_arguments(parser: argparse.ArgumentParser) -> None:
+    add_json(parser)
+    add_lang(parser)
+    parser.add_argument("file", metavar="FILE", help="a text file with the address list; - reads stdin")
+
+
+def _run_recipients(args: argparse.Namespace) -> int:
+    from mailcheck.recipients import report
+    from mailcheck.recipients.text import render
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == STDIN else Path(args.file).read_bytes()
+    except OSError as error:
+        print(f"mailcheck recipients: {args.file}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    # Windows editors save "Unicode" text as UTF-16 with a byte-order mark; anything else is read as UTF-8.
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    result = report(data.decode("utf-16" if utf16 else "utf-8-sig", "replace"), args.lang)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result, args.lang))
     return EXIT_REJECT if result["verdict"] == "reject" else EXIT_ACCEPT
 
 
@@ -117,6 +166,8 @@ COMMANDS: dict[str, Command] = {
                     _helo_arguments, _run_helo),
     "csv": Command("check a CSV file for creating addresses in batch", _csv_arguments, _run_csv),
     "template": Command("print the CSV template for batch creation", add_lang, _run_template),
+    "recipients": Command("count the distinct recipients of an address list against the per-message limit",
+                          _recipients_arguments, _run_recipients),
 }
 
 

@@ -37,6 +37,11 @@ class CsvPolicy(TypedDict):
 
 class LimitsPolicy(TypedDict):
     batch_addresses_per_day: int
+    recipients_per_message: int  # To, Cc and Bcc together
+
+
+class RecipientsPolicy(TypedDict):
+    max_bytes: int  # the most text the recipient counter reads
 
 
 class FeedbackPolicy(TypedDict):
@@ -50,6 +55,7 @@ class Policy(TypedDict):
     csv: CsvPolicy
     limits: LimitsPolicy
     feedback: FeedbackPolicy
+    recipients: RecipientsPolicy
     labels: dict[str, dict[str, str]]  # label key -> language -> text
 
 

@@ -5,8 +5,9 @@ Python objects and makes the browser and the CPython tests exercise the same pat
 It never raises: the page has no way to show a Python traceback to a reader, so any
 failure becomes one generic finding (and the traceback goes to the browser console).
 
-Request: ``{"checker": "helo", "lang": "de", "text": "..."}`` or
-``{"checker": "csv", "lang": "de", "data": "<the file, base64>"}``.
+Request: ``{"checker": "helo" | "recipients", "lang": "de", "text": "..."}`` or
+``{"checker": "csv", "lang": "de", "data": "<the file, base64>", "name": "file.csv"}``
+(the name only names the daily parts).
 Answer: ``{"checker", "lang", "result"}`` with the checker's report, or, when the
 request cannot be served, ``{"checker", "lang", "verdict": "error", "findings": [...]}``.
 """
@@ -31,13 +32,30 @@ def _helo(request: dict, lang: str) -> object:
 
 def _csv(request: dict, lang: str) -> object:
     from mailcheck.csvcheck import report
+    from mailcheck.csvcheck.split import part_name
 
-    return report(base64.b64decode(str(request.get("data", "")), validate=True), lang)
+    result = report(base64.b64decode(str(request.get("data", "")), validate=True), lang)
+    # Parts are bytes in the file's own encoding: they cross to the page in base64.
+    total = len(result["parts"])
+    result["parts"] = [
+        {"name": part_name(str(request.get("name", "")), index, total), "rows": part.rows,
+         "data": base64.b64encode(part.data).decode("ascii")}
+        for index, part in enumerate(result["parts"], start=1)
+    ]
+    return result
+
+
+def _recipients(request: dict, lang: str) -> object:
+    from mailcheck.recipients import report
+
+    return report(str(request.get("text", "")), lang)
 
 
 # Imports stay inside the handlers so a page loads only the checker it shows
 # (the HELO widget never imports zxcvbn or email-validator).
-CHECKERS: dict[str, Callable[[dict, str], object]] = {"helo": _helo, "csv": _csv}
+CHECKERS: dict[str, Callable[[dict, str], object]] = {"helo": _helo, "csv": _csv, "recipients": _recipients}
+# What warm_up checks once before the worker says ready (the CSV checker builds its sample).
+WARM_UP_TEXT = {"helo": "EHLO localhost", "recipients": "Jane Doe <jane@example.org>"}
 
 
 BAD_REQUEST = N_("The page sent a request the checker does not understand.")
@@ -90,7 +108,7 @@ def warm_up(checker: str, lang: str) -> None:
 
         sample = {"data": base64.b64encode(template(lang).encode()).decode()}
     else:
-        sample = {"text": "EHLO localhost"}
+        sample = {"text": WARM_UP_TEXT.get(checker, "")}
     run(json.dumps({"checker": checker, "lang": lang, **sample}))
 
 

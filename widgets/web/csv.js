@@ -1,7 +1,7 @@
 // The CSV checker: a picked, dropped or pasted file, checked in the worker.
 // The bytes go to the worker as they are (the checker detects the encoding) and
 // never to the network.
-import { connect, el, severityLabel, strings, verdictBadge } from "./ui.js";
+import { connect, downloadLink, el, format, severityLabel, strings, verdictBadge } from "./ui.js";
 
 function findingsTable(findings, text) {
   const head = el("tr", {}, ...["col.row", "col.column", "col.severity", "col.message"]
@@ -14,12 +14,22 @@ function findingsTable(findings, text) {
   return el("table", { class: "mailcheck__table" }, el("thead", {}, head), el("tbody", {}, ...rows));
 }
 
-// The corrected copy is offered as a Blob URL: made here, never uploaded.
-function downloadLink(fixed, name, text) {
+// The corrected copy and the daily parts are offered as Blob URLs: made here, never uploaded.
+function fixedLink(fixed, name, text) {
   if (typeof fixed !== "string") return null;
-  const url = URL.createObjectURL(new Blob([fixed], { type: "text/csv;charset=utf-8" }));
   const stem = (name || "addresses.csv").replace(/\.[^.]*$/, "");
-  return el("p", {}, el("a", { class: "md-button", href: url, download: `${stem}-fixed.csv` }, text.download_fixed));
+  return el("p", {}, downloadLink([fixed], "text/csv;charset=utf-8", `${stem}-fixed.csv`, text.download_fixed));
+}
+
+// Each part holds the file's own bytes (its encoding, separator and line ends), in base64.
+function partLinks(parts, text) {
+  if (!parts?.length) return null;
+  const items = parts.map((part, i) => {
+    const bytes = Uint8Array.from(atob(part.data), (c) => c.charCodeAt(0));
+    const label = format(text.download_part, { index: i + 1, total: parts.length, rows: part.rows });
+    return el("li", {}, downloadLink([bytes], "text/csv", part.name, label));
+  });
+  return el("div", { class: "mailcheck__parts" }, el("p", {}, text.parts), el("ol", {}, ...items));
 }
 
 /** Renders the worker's answer: verdict and summary, the table, the download. */
@@ -29,7 +39,8 @@ export function render(answer, fileName, text) {
   return [
     el("p", { class: "mailcheck__headline" }, verdictBadge(report.verdict, text), " ", report.summary ?? ""),
     findings.length ? findingsTable(findings, text) : el("p", {}, text.no_findings),
-    downloadLink(report.fixed, fileName, text),
+    fixedLink(report.fixed, fileName, text),
+    partLinks(report.parts, text),
   ].filter(Boolean);
 }
 
@@ -43,7 +54,7 @@ export function mount(widget, host) {
   const check = connect(widget, host);
 
   const run = async (buffer, name) => {
-    const request = { checker: "csv", lang: widget.dataset.lang, bytes: buffer };
+    const request = { checker: "csv", lang: widget.dataset.lang, bytes: buffer, name };
     const answer = await check(request, [buffer]).catch(() => null);
     if (!answer) return;
     // The previous corrected copy is out of date: free its Blob.

@@ -61,3 +61,14 @@ export function connect(widget, host) {
     }
   };
 }
+
+/** Fills the `{name}` placeholders of a translated string. */
+export function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** A download link for content made on this page (a Blob URL: never uploaded). */
+export function downloadLink(parts, type, name, label) {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
+  return el("a", { class: "md-button", href: url, download: name }, label);
+}

@@ -16,6 +16,7 @@ from mailcheck.csvcheck.codes import (
     SUMMARY_UNREAD,
     Term,
 )
+from mailcheck.csvcheck.split import daily_parts
 from mailcheck.csvcheck.template import write_csv
 from mailcheck.findings import Finding, Severity, verdict
 from mailcheck.i18n import message
@@ -70,8 +71,10 @@ def report(data: bytes, lang: str) -> dict:
 
     Keys: ``verdict`` (``accept``/``reject``), ``rows``, ``findings`` (see :func:`render`),
     ``summary``, ``detected`` (``encoding``, ``delimiter``, ``line_ends``, ``header_language``;
-    ``None`` when the file could not be read) and ``fixed`` (the corrected file as text, to be
-    saved as UTF-8, or ``None``). Raises only for a language the catalogs do not cover.
+    ``None`` when the file could not be read), ``fixed`` (the corrected file as text, to be
+    saved as UTF-8, or ``None``) and ``parts`` (:class:`~.split.Part` list, one per day, empty
+    unless an acceptable file is over the daily limit). Raises only for a language the catalogs
+    do not cover.
     """
     policy = load_policy()
     result = check(data, policy, lang)
@@ -89,4 +92,5 @@ def report(data: bytes, lang: str) -> dict:
             "header_language": result.header_language,
         },
         "fixed": fixed,
+        "parts": daily_parts(data, result, fixed, policy),
     }

@@ -9,6 +9,8 @@ SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 ROW = N_("Row {row}:")
 ROW_COLUMN = N_("Row {row}, column {column}:")
 FIXED_HINT = N_("Write it with --fixed FILE.")
+PARTS_HINT = N_("Write the {count} daily parts with --split DIR.")
+PART_WRITTEN = N_("Part {index} of {total} ({rows} rows): {path}")
 
 
 def _where(item: dict, lang: str) -> str:
@@ -19,13 +21,22 @@ def _where(item: dict, lang: str) -> str:
     return message(DOMAIN, lang, ROW_COLUMN, row=item["row"], column=item["column"]) + " "
 
 
-def render(result: dict, lang: str, *, fixed_hint: bool = False) -> str:
+def render(result: dict, lang: str, *, fixed_hint: bool = False, parts_hint: int = 0) -> str:
     """The summary, then one line per finding: where, severity, message, code.
 
-    ``fixed_hint`` adds how to get the corrected copy, which a terminal cannot download.
+    ``fixed_hint`` adds how to get the corrected copy, ``parts_hint`` how to get that many
+    daily parts: a terminal cannot download them.
     """
-    lines = [result["summary"] + (" " + message(DOMAIN, lang, FIXED_HINT) if fixed_hint else "")]
+    hints = [message(DOMAIN, lang, FIXED_HINT)] if fixed_hint else []
+    hints += [message(DOMAIN, lang, PARTS_HINT, count=parts_hint)] if parts_hint else []
+    lines = [" ".join([result["summary"], *hints])]
     for item in result["findings"]:
         severity = message(DOMAIN, lang, SEVERITY[item["severity"]])
         lines.append(f"  {_where(item, lang)}[{severity}] {item['message']} ({item['code']})")
     return "\n".join(lines)
+
+
+def written(names: list[tuple[str, int]], lang: str) -> str:
+    """One line per daily part written: which part, how many rows, where."""
+    return "\n".join(message(DOMAIN, lang, PART_WRITTEN, index=index, total=len(names), rows=rows, path=path)
+                     for index, (path, rows) in enumerate(names, start=1))

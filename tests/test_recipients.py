@@ -1,0 +1,260 @@
+"""The recipient counter: lists as mail programs and spreadsheets give them, the limit, the report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mailcheck import web
+from mailcheck.i18n import LANGUAGES, LOCALE_DIR
+from mailcheck.policy import policy
+from mailcheck.recipients import count, report
+from mailcheck.recipients.codes import RULES
+from mailcheck.recipients.count import MAX_LINES, MAX_LISTED
+from mailcheck.recipients.parse import _BARE, _NAMED, entries_of_line, parse, parsed, simple
+
+LIMIT = policy()["limits"]["recipients_per_message"]
+MAX_BYTES = policy()["recipients"]["max_bytes"]
+
+
+def counted(text: str, limit: int = LIMIT) -> list[str]:
+    return count(text, limit=limit, max_bytes=MAX_BYTES).recipients
+
+
+def codes(text: str, limit: int = LIMIT) -> list[str]:
+    return [f.code for f in count(text, limit=limit, max_bytes=MAX_BYTES).findings]
+
+
+def addresses(n: int, start: int = 0) -> list[str]:
+    return [f"person{i}@example.org" for i in range(start, start + n)]
+
+
+# --- reading the list -------------------------------------------------------------------------
+
+# (pasted text, recipients counted): also run through Pyodide by test_widget_parity.py
+WRITTEN = [
+    ('Name <a@example.org>, "Doe, Jane" <c@example.org>; e@example.org',
+     ["Name <a@example.org>", '"Doe, Jane" <c@example.org>', "e@example.org"]),
+    ('"Smith; John" <john@example.org>; "O\'Neil, Pat" <pat@example.org>',
+     ['"Smith; John" <john@example.org>', '"O\'Neil, Pat" <pat@example.org>']),
+    ('"Quote \\" and, comma" <q@example.org>', ['"Quote \\" and, comma" <q@example.org>']),
+    ("team: a@example.org, b@example.org;, c@example.org", ["a@example.org", "b@example.org", "c@example.org"]),
+    ("x@example.org (Office, 2nd floor)", ["x@example.org"]),
+    ("=?utf-8?q?J=C3=B6rg?= <joerg@example.de>", ["Jörg <joerg@example.de>"]),
+    ("Zoë <zoe@bücher.example>", ["Zoë <zoe@bücher.example>"]),
+]
+# Entries that are not addresses (each on line 2, after a valid one).
+INVALID = [
+    "jane", "Jane Doe", "jane@", "@example.org", "jane@@example.org", "jane@example..org",
+    "jane.@example.org", "jane doe@example.org", "<>", '"unclosed <jane@example.org>',
+    "alice@example.org)<bob@example.org>", "jane@localhost",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WRITTEN)
+def test_lists_as_mail_programs_write_them(text: str, expected: list[str]) -> None:
+    assert counted(text) == expected
+
+
+def test_field_names_are_dropped_and_every_line_is_read() -> None:
+    text = ("To: a@example.org, b@example.org\nCc: c@example.org\r\nBcc: d@example.org\n\n"
+            "An: e@example.org\nf@example.org")
+    assert counted(text) == [f"{c}@example.org" for c in "abcdef"]
+
+
+def test_separators_inside_quotes_comments_and_brackets_do_not_split() -> None:
+    assert list(entries_of_line('"a, b; c: d" <x@example.org>; (e, f; g) y@example.org, <@r.example:z@example.org>')) \
+        == ['"a, b; c: d" <x@example.org>', "(e, f; g) y@example.org", "<@r.example:z@example.org>"]
+
+
+def test_one_address_per_line_as_a_spreadsheet_column_pastes() -> None:
+    assert counted("\n".join(addresses(30))) == addresses(30)
+
+
+# --- duplicates -------------------------------------------------------------------------------
+
+def test_duplicates_in_different_case_count_once_and_say_where() -> None:
+    text = "Jane <jane@example.org>\nJANE@EXAMPLE.ORG\nother@example.org, jane@Example.Org"
+    result = count(text, limit=LIMIT, max_bytes=MAX_BYTES)
+    assert result.recipients == ["Jane <jane@example.org>", "other@example.org"]
+    assert result.entries == 4
+    [duplicate] = result.findings
+    assert duplicate.code == "RCPT_DUPLICATE" and duplicate.row == 1
+    assert duplicate.params == {"address": "jane@example.org", "count": 3, "lines": "1, 2, 3"}
+    assert report(text, "en")["verdict"] == "accept"  # a repeat is a warning: the message still goes
+
+
+def test_duplicate_lines_are_capped() -> None:
+    result = count("\n".join(["a@example.org"] * 50), limit=LIMIT, max_bytes=MAX_BYTES)
+    [duplicate] = result.findings
+    assert duplicate.params["count"] == 50
+    assert duplicate.params["lines"] == ", ".join(str(n) for n in range(1, MAX_LINES + 1)) + ", …"
+
+
+def test_many_duplicates_are_listed_up_to_a_cap() -> None:
+    text = "\n".join(addresses(MAX_LISTED + 7) * 2)
+    found = codes(text)
+    assert found.count("RCPT_DUPLICATE") == MAX_LISTED
+    more = [f for f in count(text, limit=LIMIT, max_bytes=MAX_BYTES).findings if f.code == "RCPT_DUPLICATE_MORE"]
+    assert more[0].params == {"count": 7, "shown": MAX_LISTED}
+
+
+# --- invalid entries --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("entry", INVALID)
+def test_invalid_entries_are_reported_with_their_line_and_not_counted(entry: str) -> None:
+    result = count(f"ok@example.org\n{entry}", limit=LIMIT, max_bytes=MAX_BYTES)
+    assert result.recipients == ["ok@example.org"]
+    [invalid] = result.findings
+    assert (invalid.code, invalid.row, invalid.params["entry"]) == ("RCPT_INVALID", 2, entry)
+    assert report(f"ok@example.org\n{entry}", "en")["verdict"] == "reject"
+
+
+def test_invalid_entries_are_listed_up_to_a_cap_and_shortened() -> None:
+    text = "\n".join(f"broken-{i}" for i in range(MAX_LISTED + 3)) + "\n" + "x" * 500
+    findings = count(text, limit=LIMIT, max_bytes=MAX_BYTES).findings
+    assert [f.code for f in findings].count("RCPT_INVALID") == MAX_LISTED
+    assert findings[-1].code == "RCPT_INVALID_MORE" and findings[-1].params["count"] == 4
+    long_entry = count("x" * 500, limit=LIMIT, max_bytes=MAX_BYTES).findings[0].params["entry"]
+    assert len(long_entry) <= 80 and long_entry.endswith("…")
+
+
+# --- the limit --------------------------------------------------------------------------------
+
+def test_exactly_the_limit_is_accepted_with_a_note() -> None:
+    result = report(", ".join(addresses(LIMIT)), "en")
+    assert (result["verdict"], result["recipients"], result["groups"]) == ("accept", LIMIT, [])
+    assert [f["code"] for f in result["findings"]] == ["RCPT_AT_LIMIT"]
+
+
+def test_one_over_the_limit_is_refused_and_cut_into_groups() -> None:
+    result = report("; ".join(addresses(LIMIT + 1)), "en")
+    assert (result["verdict"], result["recipients"]) == ("reject", LIMIT + 1)
+    assert [f["code"] for f in result["findings"]] == ["RCPT_OVER_LIMIT"]
+    assert [group.split(", ") for group in result["groups"]] == [addresses(LIMIT), addresses(1, LIMIT)]
+
+
+def test_groups_keep_display_names_and_first_appearance_order() -> None:
+    text = '"Doe, Jane" <jane@example.org>, b@example.org, JANE@example.org, c@example.org'
+    assert count(text, limit=2, max_bytes=MAX_BYTES).groups == [['"Doe, Jane" <jane@example.org>', "b@example.org"],
+                                                                 ["c@example.org"]]
+
+
+def test_duplicates_do_not_push_a_list_over_the_limit() -> None:
+    assert report("\n".join(addresses(LIMIT) * 2), "en")["verdict"] == "accept"
+
+
+def test_empty_and_oversized_input() -> None:
+    assert codes(" , ;\n\n") == ["RCPT_EMPTY"]
+    assert codes("a@example.org", limit=LIMIT) == []
+    oversized = count("a@example.org," * 100, limit=LIMIT, max_bytes=1000)
+    assert [f.code for f in oversized.findings] == ["RCPT_TOO_LARGE"] and not oversized.entries
+
+
+# --- the report in every language -------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_report_is_translated(lang: str) -> None:
+    result = report("a@example.org, A@example.org, broken\n" + ", ".join(addresses(LIMIT)), lang)
+    assert result["verdict"] == "reject"
+    assert {f["code"] for f in result["findings"]} == {"RCPT_INVALID", "RCPT_DUPLICATE", "RCPT_OVER_LIMIT"}
+    if lang != "en":
+        english = report("a@example.org, A@example.org, broken\n" + ", ".join(addresses(LIMIT)), "en")
+        assert result["summary"] != english["summary"]
+        assert all(mine["message"] != theirs["message"]
+                   for mine, theirs in zip(result["findings"], english["findings"], strict=True))
+    json.dumps(result)
+
+
+def test_readme_table_is_the_rule_table() -> None:
+    readme = (LOCALE_DIR.parent.parent / "README.md").read_text(encoding="utf-8")
+    for code, rule in RULES.items():
+        assert f"| `{code}` | {rule.severity.value} | {rule.source} | {rule.message} | {rule.why} |" in readme
+
+
+def test_template_matches_the_code() -> None:
+    """recipients.pot is regenerated whenever a message id changes in mailcheck/recipients."""
+    package = LOCALE_DIR.parent / "recipients"
+    in_code = {message for _, _, message, *_ in extract_from_dir(package)}
+    with (LOCALE_DIR / "recipients.pot").open("rb") as pot:
+        assert in_code == {m.id for m in read_po(pot) if m.id}
+
+
+# --- properties -------------------------------------------------------------------------------
+
+pieces = st.sampled_from([*'abz09.-_@"\\()<>[]:;, \t\r\néÜ\x00', "To: ", "a@example.org", "=?utf-8?q?x?=", "\n"])
+list_like = st.lists(pieces, max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), list_like), st.integers(min_value=1, max_value=5))
+def test_never_raises_and_never_counts_more_than_the_at_signs(text: str, limit: int) -> None:
+    result = count(text, limit=limit, max_bytes=MAX_BYTES)
+    assert len(result.recipients) <= text.count("@")
+    assert len(result.recipients) == len(set(result.recipients))
+    assert all(len(group) <= limit for group in result.groups)
+    assert sum(map(len, result.groups)) in (0, len(result.recipients))
+    json.dumps(report(text, "fr"))
+
+
+def _parts(address: object) -> object:
+    return address and (address.display_name, address.username, address.domain, str(address))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.from_regex(_BARE, fullmatch=True), st.from_regex(_NAMED, fullmatch=True), list_like))
+def test_the_shortcut_reads_what_the_full_parser_reads(entry: str) -> None:
+    """``simple`` skips the standard library's parser only where both read the same address."""
+    shortcut = simple(entry.strip())
+    if shortcut is not None:
+        assert _parts(shortcut) == _parts(parsed(entry.strip()))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_parse_never_raises(text: str) -> None:
+    for entry in parse(text):
+        assert entry.text.strip() == entry.text and entry.text
+
+
+# --- command line and browser door ------------------------------------------------------------
+
+def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mailcheck", "recipients", *args], input=stdin,
+                          capture_output=True, timeout=60, check=False)
+
+
+def test_cli_exit_status_text_and_json(tmp_path) -> None:
+    within = run("-", stdin=b"To: a@example.org, A@EXAMPLE.ORG")
+    assert within.returncode == 0 and b"RCPT_DUPLICATE" in within.stdout
+    over = tmp_path / "list.txt"
+    over.write_text("\n".join(addresses(LIMIT + 5)))
+    done = run("--json", "--lang", "de", str(over))
+    assert done.returncode == 1
+    result = json.loads(done.stdout)
+    assert (result["recipients"], len(result["groups"])) == (LIMIT + 5, 2)
+    assert result["summary"].startswith("Verschiedene Empfänger")
+    text = run("--lang", "it", str(over))
+    assert text.returncode == 1 and b"Messaggio 2 di 2:" in text.stdout
+    assert run("-", stdin=b"not an address").returncode == 1
+    for encoding in ("utf-16", "utf-8-sig"):  # what Windows editors save
+        saved = json.loads(run("--json", "-", stdin="Zoë <zoe@example.org>\r\n".encode(encoding)).stdout)
+        assert (saved["recipients"], saved["findings"]) == (1, [])
+
+
+def test_cli_usage_errors_exit_2(tmp_path) -> None:
+    assert run(str(tmp_path / "missing.txt")).returncode == 2
+    assert run("--lang", "xx", "-").returncode == 2
+
+
+def test_web_request_returns_the_report() -> None:
+    answer = json.loads(web.run(json.dumps({"checker": "recipients", "lang": "es", "text": "a@example.org"})))
+    assert answer["result"] == report("a@example.org", "es")
+    web.warm_up("recipients", "es")

@@ -1,0 +1,79 @@
+// The recipient counter: counts as the reader types (debounced) and on submit. When
+// the list is over the limit it shows the groups to send, each with a copy button,
+// and offers them all as a text file made on this page.
+import { connect, downloadLink, el, format, severityLabel, strings, verdictBadge } from "./ui.js";
+
+const DEBOUNCE_MS = 300;
+const ADVICE = "#mass-mailings"; // the guide's section on newsletters (same id in every language)
+
+function copyButton(area, text) {
+  const button = el("button", { type: "button", class: "md-button mailcheck__copy" }, text.copy);
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(area.value);
+      button.textContent = text.copied;
+    } catch {
+      area.select(); // no clipboard access here: the group is selected, ready for Ctrl+C
+    }
+  });
+  return button;
+}
+
+function renderGroups(groups, text) {
+  if (!groups?.length) return [];
+  const items = groups.map((group, i) => {
+    const id = `mailcheck-recipients-group-${i + 1}`;
+    const area = el("textarea", { id, rows: "3", readonly: "" }, group);
+    return el("li", { class: "mailcheck__group" },
+      el("label", { for: id }, format(text.group, { index: i + 1, total: groups.length })),
+      area, copyButton(area, text));
+  });
+  return [
+    el("ol", { class: "mailcheck__groups" }, ...items),
+    el("p", {}, downloadLink([groups.join("\n\n") + "\n"], "text/plain;charset=utf-8",
+      "recipients-groups.txt", text.download_groups), " ",
+    el("a", { href: ADVICE }, text.newsletter)),
+  ];
+}
+
+/** Renders the worker's answer: verdict, summary, findings, and the groups when over the limit. */
+export function render(answer, text) {
+  const report = answer.result ?? { verdict: answer.verdict, findings: answer.findings };
+  const findings = report.findings ?? [];
+  return [
+    el("p", { class: "mailcheck__headline" }, verdictBadge(report.verdict, text), " ", report.summary ?? ""),
+    findings.length ? el("ul", { class: "mailcheck__findings" }, ...findings.map((f) =>
+      el("li", { class: `mailcheck__finding mailcheck__finding--${f.severity}` },
+        severityLabel(f.severity, text), " ", f.message)))
+      : el("p", {}, text.no_findings),
+    ...renderGroups(report.groups, text),
+  ];
+}
+
+export function mount(widget, host) {
+  const text = strings(widget);
+  const form = widget.querySelector("form");
+  const input = widget.querySelector("textarea");
+  const result = widget.querySelector(".mailcheck__result");
+  const check = connect(widget, host);
+  let timer = 0;
+
+  const run = async (submitted = false) => {
+    clearTimeout(timer);
+    const value = input.value;
+    if (!value.trim()) {
+      result.replaceChildren(...(submitted ? [el("p", {}, text.empty)] : []));
+      return;
+    }
+    const answer = await check({ checker: "recipients", lang: widget.dataset.lang, text: value }).catch(() => null);
+    if (!answer) return;
+    result.querySelectorAll("a[href^='blob:']").forEach((link) => URL.revokeObjectURL(link.href));
+    result.replaceChildren(...render(answer, text));
+  };
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+  input.addEventListener("focus", () => host.start(), { once: true });
+}
