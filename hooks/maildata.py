@@ -42,6 +42,10 @@ SCHEMA: dict[str, Any] = {
         "host": str,
         "protocols": [{"id": str, "direction": str, "ports": [_PORT]}],
     },
+    "client_setup": {
+        "profile": {"identifier": str},
+        "autoconfig": {"domains": [str], "statuses": [str], "documentation": str},
+    },
     "account": {"username": str, "smtp_auth_required": bool, "smtp_auth_mechanisms": [str]},
     "limits": MapOf(int),
     "helo": {"banned": [str], "reject_reply": str},
@@ -106,6 +110,11 @@ def _check_references(data: dict[str, Any]) -> None:
             raise DataError(f"servers.protocols[{i}].ports: no recommended port for {proto['id']}")
     needed += [f"service.{s}" for s in data["feedback"]["services"]]
     needed += [f"csv.header.{c}" for c in "ABCD"]
+    needed += ["profile.display_name", "profile.description", "autoconfig.documentation"]
+    statuses = {p["status"] for proto in data["servers"]["protocols"] for p in proto["ports"]}
+    for i, status in enumerate(data["client_setup"]["autoconfig"]["statuses"]):
+        if status not in statuses:
+            raise DataError(f"client_setup.autoconfig.statuses[{i}]: no port has status {status!r}")
     for key in needed:
         if key not in labels:
             raise DataError(f"labels.{key}: missing")

@@ -42,9 +42,13 @@ POLICY_PATHS = (
     "passwords",
     "csv",
     "limits.batch_addresses_per_day",
+    "provider.name",
+    "servers",
+    "client_setup.profile",
 )
 # Label keys (in every language) the checkers show.
-LABEL_KEYS = ("csv.header.A", "csv.header.B", "csv.header.C", "csv.header.D")
+LABEL_KEYS = ("csv.header.A", "csv.header.B", "csv.header.C", "csv.header.D",
+              "profile.display_name", "profile.description")
 
 
 class AssetError(Exception):
