@@ -39,6 +39,7 @@ RUNTIME_STRINGS = {
     "fix": N_("How to fix it"),
     "dialogue": N_("What your server would see"),
     "download_fixed": N_("Download the corrected file"),
+    "download_profile": N_("Download the profile"),
     "empty": N_("Enter something to check first."),
 }
 
@@ -50,9 +51,16 @@ MARKUP_STRINGS = {
     "csv.file": N_("CSV file to check"),
     "csv.drop": N_("Choose the file, or drop it on this box."),
     "csv.paste": N_("Or paste the content of the file"),
+    "profile.privacy": N_("The profile is made on this page: your address never leaves your browser. "
+                          "It holds no password; your device asks for it when you install the profile."),
+    "profile.address": N_("Your e-mail address"),
+    "profile.name": N_("Your name as recipients should see it (optional)"),
+    "profile.make": N_("Make my profile"),
     "check": N_("Check"),
     "noscript": N_("This checker runs in your browser and needs JavaScript and WebAssembly."),
     "template": N_("Download the CSV template"),
+    "profile.download": N_("Download the configuration profile"),
+    "autoconfig.link": N_("Thunderbird autoconfig file (config-v1.1.xml)"),
 }
 
 
@@ -100,7 +108,23 @@ def _csv_form(lang: str) -> str:
     )
 
 
-FORMS: dict[str, Callable[[str], str]] = {"helo": _helo_form, "csv": _csv_form}
+def _profile_form(lang: str) -> str:
+    # novalidate: a mistyped address gets the checker's finding in the page language,
+    # not the browser's own bubble; type=email still brings the right phone keyboard.
+    return (
+        f'<p class="mailcheck__privacy">{_t(lang, "profile.privacy")}</p>'
+        '<form class="mailcheck__form" novalidate>'
+        f'<label for="mailcheck-profile-address">{_t(lang, "profile.address")}</label>'
+        '<input type="email" id="mailcheck-profile-address" name="address" autocomplete="email" '
+        'spellcheck="false" autocapitalize="off">'
+        f'<label for="mailcheck-profile-name">{_t(lang, "profile.name")}</label>'
+        '<input type="text" id="mailcheck-profile-name" name="name" autocomplete="name">'
+        f'<button type="submit" class="md-button md-button--primary">{_t(lang, "profile.make")}</button>'
+        "</form>"
+    )
+
+
+FORMS: dict[str, Callable[[str], str]] = {"helo": _helo_form, "csv": _csv_form, "profile": _profile_form}
 
 
 def render(name: str, lang: str, base: str) -> str:
@@ -128,3 +152,8 @@ def template_link(lang: str, base: str) -> str:
     """A download link to the CSV template in ``lang``."""
     href = escape(base + TEMPLATES + template_filename(lang))
     return f'<a class="md-button" href="{href}" download>{_t(lang, "template")}</a>'
+
+
+def file_link(lang: str, key: str, href: str, *, download: bool) -> str:
+    """A button link to a file the build publishes, its text the markup string ``key``."""
+    return f'<a class="md-button" href="{escape(href)}"{" download" if download else ""}>{_t(lang, key)}</a>'
