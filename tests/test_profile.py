@@ -193,3 +193,9 @@ def test_profile_template_matches_the_code() -> None:
     in_code = {message for _, _, message, *_ in extract_from_dir(Path(mailcheck.profile.__file__).parent)}
     with (LOCALE_DIR / "profile.pot").open("rb") as pot:
         assert in_code == {m.id for m in read_po(pot) if m.id}
+
+
+def test_the_readme_lists_every_code_with_its_message() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "widgets" / "README.md").read_text(encoding="utf-8")
+    for code, rule in RULES.items():
+        assert f"| `{code}` | {rule.severity.value} | {rule.source} | {rule.message} |" in readme, code

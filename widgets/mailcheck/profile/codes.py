@@ -43,7 +43,7 @@ RULES: dict[str, Rule] = {
     "PROFILE_NAME_TOO_LONG": Rule(
         E, N_("The name is {length} characters long; keep it to {limit} at most."),
         "A display name is a short phrase; the cap keeps the profile and the header readable.",
-        "hoster policy"),
+        "input"),
 }
 
 SUMMARY_READY = N_("Your profile for {address} is ready to download.")
