@@ -105,9 +105,9 @@ def publish(site_dir: Path, data: Mapping[str, Any], site_url: str | None, roots
 
 def profile_link(lang: str, base: str) -> str:
     """``<!-- md:profile -->``: the published profile in the page's language."""
-    return widget_markup.file_link(lang, "profile.download", base + profile_path(lang), download=True)
+    return widget_markup.file_link(lang, "profile.download", base + profile_path(lang))
 
 
 def autoconfig_link(lang: str, base: str) -> str:
     """``<!-- md:autoconfig -->``: the Thunderbird autoconfig file, for domain admins."""
-    return widget_markup.file_link(lang, "autoconfig.link", base + AUTOCONFIG, download=False)
+    return widget_markup.file_link(lang, "autoconfig.link", base + AUTOCONFIG)

@@ -154,6 +154,11 @@ def template_link(lang: str, base: str) -> str:
     return f'<a class="md-button" href="{href}" download>{_t(lang, "template")}</a>'
 
 
-def file_link(lang: str, key: str, href: str, *, download: bool) -> str:
-    """A button link to a file the build publishes, its text the markup string ``key``."""
-    return f'<a class="md-button" href="{escape(href)}"{" download" if download else ""}>{_t(lang, key)}</a>'
+def file_link(lang: str, key: str, href: str) -> str:
+    """A button link to a file the build publishes, its text the markup string ``key``.
+
+    No ``download`` attribute: Safari on iPhone and iPad offers to install a profile only
+    when it opens the file (served as application/x-apple-aspen-config), and an admin may
+    want to read the autoconfig file in the browser.
+    """
+    return f'<a class="md-button" href="{escape(href)}">{_t(lang, key)}</a>'
