@@ -5,6 +5,7 @@ Prints, for the built site served from 127.0.0.1 under /help/:
   with the bytes transferred (cache hits count 0);
 - time per HELO check (form submit -> result on screen), median of many;
 - time to check a 50-row and a 10,000-row CSV file (file picked -> table on screen);
+- profile page ready, and time to make a personal profile (submit -> download link on screen);
 - bytes of the checker runtime fetched by a guide without a checker (goal: 0).
 
     .venv/bin/python bench/widget.py [--site DIR] [--cache none|revalidate|max-age] [--runs N]
@@ -35,7 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run",
 ]
 PREFIX = "/help/"
-HELO_PAGE, CSV_PAGE, PLAIN_PAGE = "errors/bogus-helo/", "addresses/batch-creation/", "clients/apple-mail/"
+HELO_PAGE, CSV_PAGE, PLAIN_PAGE = "errors/bogus-helo/", "addresses/batch-creation/", "clients/android/"
+PROFILE_PAGE = "clients/iphone-ipad/"
 CACHE_POLICIES = {
     "none": None,  # what `python -m http.server` sends: Last-Modified only
     "revalidate": "no-cache",  # always ask, get 304 when unchanged
@@ -128,6 +130,20 @@ CSV_ARM_JS = """() => {
 }"""
 
 
+PROFILE_JS = """async (address) => {
+  const widget = document.querySelector('.mailcheck--profile');
+  const result = widget.querySelector('.mailcheck__result');
+  widget.querySelector('input[name=address]').value = address;
+  const done = new Promise((resolve) => new MutationObserver((_, observer) => {
+    observer.disconnect(); resolve();
+  }).observe(result, {childList: true}));
+  const started = performance.now();
+  widget.querySelector('form').requestSubmit();
+  await done;
+  return performance.now() - started;
+}"""
+
+
 def helo_checks(page: Page, runs: int) -> list[float]:
     values = ["localhost", "mail.example.com", "[127.0.0.1]", "EHLO mx_1.example.org", "www"]
     return [page.evaluate(HELO_CHECK_JS, values[i % len(values)]) for i in range(runs)]
@@ -203,6 +219,14 @@ def main() -> None:
             times = [csv_check(page, data) for data in files]
             print(f"CSV {rows} rows ({len(files[0]) / 1e3:.0f} kB): median {statistics.median(times):.0f} ms"
                   f"  runs {[round(t) for t in times]}")
+
+        page.goto(base + PROFILE_PAGE)
+        seconds = page.wait_for_selector(".mailcheck[data-state=ready]", timeout=120_000) and page.evaluate(
+            "performance.getEntriesByName('mailcheck:ready')[0].startTime / 1000")
+        print(f"profile page ready (HTTP cache warm, new page): {seconds:.2f} s")
+        made = [page.evaluate(PROFILE_JS, f"user.{i}@example.org") for i in range(50)]
+        print(f"profile made (submit -> download link shown): median {statistics.median(made):.1f} ms,"
+              f" max {max(made):.1f} ms over {len(made)}")
 
         plain = browser.new_page()
         transfer = Transfer(plain)

@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import client_files
 import frontmatter
 import linklines
 import maildata
@@ -39,6 +40,14 @@ def _data() -> dict[str, Any]:
         return maildata.load(DATA_FILE)
     except (maildata.DataError, OSError) as exc:
         raise PluginError(str(exc)) from exc
+
+
+def _language_roots(config: MkDocsConfig) -> dict[str, str]:
+    """Each built language's home, from the site root ("" for the default language, "fr/" ...)."""
+    return {
+        lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
+        for lang in config.plugins["i18n"].config.languages if lang.build
+    }
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -107,6 +116,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if lang != i18n.build_languages[-1]:
         return
     page_404.write_bytes(_default_404.pop("root"))
+    # Every part of a parallel build writes them all; the driver keeps the default part's root.
+    client_files.publish(site, _data(), config.site_url, _language_roots(config))
     for other in i18n.build_languages:
         if other != i18n.default_language:
             for name in ("sitemap.xml", "sitemap.xml.gz"):
@@ -120,8 +131,4 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     """Let templates (404 page, header) show data-file labels in the language being built."""
     data = _data()
     env.globals["label"] = lambda key: mdtext.html(maildata.label(data, key, _language(config)))
-    # Each language's home, from the site root ("" for the default language, "fr/" ...).
-    env.globals["language_roots"] = {
-        lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
-        for lang in config.plugins["i18n"].config.languages if lang.build
-    }
+    env.globals["language_roots"] = _language_roots(config)

@@ -118,6 +118,10 @@ SCHEMA: dict[str, Any] = {
         "host": HOST,
         "protocols": [{"id": ID, "direction": ID, "ports": [_PORT]}],
     },
+    "client_setup": {
+        "profile": {"identifier": str},
+        "autoconfig": {"domains": [HOST], "statuses": [ID], "documentation": str},
+    },
     "account": {"username": str, "smtp_auth_required": bool, "smtp_auth_mechanisms": [str]},
     # Counts and sizes; a price may be free.
     "limits": MapOf(POSITIVE, special={"starter_price_chf": AT_LEAST_0}),
@@ -205,6 +209,11 @@ def _check_references(data: dict[str, Any]) -> None:
     needed += [f"link.{name}" for name in data["links"]]
     if data["feedback"]["channel"] not in data["links"]:
         raise _Invalid(("feedback", "channel"), f"{data['feedback']['channel']!r} is not in links")
+    needed += ["profile.display_name", "profile.description", "autoconfig.documentation"]
+    statuses = {p["status"] for proto in data["servers"]["protocols"] for p in proto["ports"]}
+    for i, status in enumerate(data["client_setup"]["autoconfig"]["statuses"]):
+        if status not in statuses:
+            raise _Invalid(("client_setup", "autoconfig", "statuses", i), f"no port has status {status!r}")
     for key in needed:
         if key not in labels:
             raise _Invalid(("labels", key), "missing")

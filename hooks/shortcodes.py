@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import catalog
+import client_files
 import codespans
 import tables
 import widget_markup
@@ -62,6 +63,8 @@ HANDLERS: dict[str, tuple[range, Callable[..., str]]] = {
     "port": (range(2, 3), lambda c, protocol, security: str(tables.port(c.data, protocol, security))),
     "widget": (range(1, 2), lambda c, name: widget_markup.render(name, c.lang, c.base)),
     "template": (range(0, 1), lambda c: widget_markup.template_link(c.lang, c.base)),
+    "profile": (range(0, 1), lambda c: client_files.profile_link(c.lang, c.base)),
+    "autoconfig": (range(0, 1), lambda c: client_files.autoconfig_link(c.lang, c.base)),
     "guides": (range(0, 1), lambda c: catalog.guides(c.page, c.files)),
     "categories": (range(0, 1), lambda c: catalog.categories(c.page, c.files)),
 }

@@ -25,9 +25,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 TERMS_FILE = ROOT / "data" / "terms.yml"
 
-# Parts of a Markdown line that are not prose: inline code, shortcodes, link
-# targets, heading ids and attribute lists.
-_NOT_PROSE = re.compile(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)|\{[#:.][^}]*\}")
+# Parts of a Markdown line that are not our prose: inline code, shortcodes, link
+# targets, heading ids and attribute lists, and bold text, which the guides keep for
+# the exact wording of another program's interface (iOS names its app "Ajustes",
+# Thunderbird its menu "Paramètres"): a guide must quote those as the reader sees them.
+_NOT_PROSE = re.compile(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)|\{[#:.][^}]*\}|\*\*[^*]+\*\*")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _PO_STRING = re.compile(r'^(msgid|msgstr)\s+"(.*)"\s*$|^"(.*)"\s*$')
 _UNESCAPE = re.compile(r"\\(.)")

@@ -39,6 +39,7 @@ RUNTIME_STRINGS = {
     "fix": N_("How to fix it"),
     "dialogue": N_("What your server would see"),
     "download_fixed": N_("Download the corrected file"),
+    "download_profile": N_("Download the profile"),
     "empty": N_("Enter something to check first."),
     "group": N_("Message {index} of {total}"),
     "copy": N_("Copy"),
@@ -57,6 +58,11 @@ MARKUP_STRINGS = {
     "csv.file": N_("CSV file to check"),
     "csv.drop": N_("Choose the file, or drop it on this box."),
     "csv.paste": N_("Or paste the content of the file"),
+    "profile.privacy": N_("The profile is made on this page: your address never leaves your browser. "
+                          "It holds no password; your device asks for it when you install the profile."),
+    "profile.address": N_("Your e-mail address"),
+    "profile.name": N_("Your name as recipients should see it (optional)"),
+    "profile.make": N_("Make my profile"),
     "check": N_("Check"),
     "noscript": N_("This checker runs in your browser and needs JavaScript and WebAssembly."),
     "template": N_("Download the CSV template"),
@@ -64,6 +70,8 @@ MARKUP_STRINGS = {
     "recipients.label": N_("Recipients of the message (To, Cc and Bcc together)"),
     "recipients.hint": N_("Paste the addresses as your mail program or spreadsheet gives them: separated by commas"
                           " or semicolons, or one per line; names and To:, Cc:, Bcc: are fine."),
+    "profile.download": N_("Download the configuration profile"),
+    "autoconfig.link": N_("Thunderbird autoconfig file (config-v1.1.xml)"),
 }
 
 
@@ -127,7 +135,25 @@ def _recipients_form(lang: str) -> str:
     )
 
 
-FORMS: dict[str, Callable[[str], str]] = {"helo": _helo_form, "csv": _csv_form, "recipients": _recipients_form}
+def _profile_form(lang: str) -> str:
+    # novalidate: a mistyped address gets the checker's finding in the page language,
+    # not the browser's own bubble; type=email still brings the right phone keyboard.
+    return (
+        f'<p class="mailcheck__privacy">{_t(lang, "profile.privacy")}</p>'
+        '<form class="mailcheck__form" novalidate>'
+        f'<label for="mailcheck-profile-address">{_t(lang, "profile.address")}</label>'
+        '<input type="email" id="mailcheck-profile-address" name="address" autocomplete="email" '
+        'spellcheck="false" autocapitalize="off">'
+        f'<label for="mailcheck-profile-name">{_t(lang, "profile.name")}</label>'
+        '<input type="text" id="mailcheck-profile-name" name="name" autocomplete="name">'
+        f'<button type="submit" class="md-button md-button--primary">{_t(lang, "profile.make")}</button>'
+        "</form>"
+    )
+
+
+FORMS: dict[str, Callable[[str], str]] = {
+    "helo": _helo_form, "csv": _csv_form, "recipients": _recipients_form, "profile": _profile_form,
+}
 
 
 def render(name: str, lang: str, base: str) -> str:
@@ -155,3 +181,13 @@ def template_link(lang: str, base: str) -> str:
     """A download link to the CSV template in ``lang``."""
     href = escape(base + TEMPLATES + template_filename(lang))
     return f'<a class="md-button" href="{href}" download>{_t(lang, "template")}</a>'
+
+
+def file_link(lang: str, key: str, href: str) -> str:
+    """A button link to a file the build publishes, its text the markup string ``key``.
+
+    No ``download`` attribute: Safari on iPhone and iPad offers to install a profile only
+    when it opens the file (served as application/x-apple-aspen-config), and an admin may
+    want to read the autoconfig file in the browser.
+    """
+    return f'<a class="md-button" href="{escape(href)}">{_t(lang, key)}</a>'

@@ -19,9 +19,12 @@ def test_policy_json_holds_only_what_the_checkers_read(tmp_path: Path) -> None:
     target = compile_assets.write_policy(policy_file=tmp_path / "policy.json")
     written = json.loads(target.read_text(encoding="utf-8"))
     data = yaml.safe_load(compile_assets.DATA_FILE.read_text(encoding="utf-8"))
-    assert set(written) == {"provider", "helo", "passwords", "csv", "limits", "recipients", "feedback", "labels"}
+    assert set(written) == {"provider", "helo", "passwords", "csv", "limits", "recipients", "feedback", "labels",
+                            "servers", "client_setup"}
     assert written["helo"] == {"banned": data["helo"]["banned"], "reject_reply": data["helo"]["reject_reply"]}
-    assert set(written["provider"]) == {"smtp_greeting", "smtp_banner_host"}
+    assert set(written["provider"]) == {"smtp_greeting", "smtp_banner_host", "name"}
+    assert written["servers"] == data["servers"]
+    assert written["client_setup"] == {"profile": data["client_setup"]["profile"]}
     assert written["limits"] == {key: data["limits"][key]
                                  for key in ("batch_addresses_per_day", "recipients_per_message")}
     assert written["recipients"] == data["recipients"]

@@ -29,7 +29,7 @@ def test_publish_writes_runtime_wheels_code_and_templates(published_widgets: Pat
         assert (published_widgets / "pyodide" / name).stat().st_size > 0
     lock = json.loads((published_widgets / "pyodide" / "pyodide-lock.json").read_text())
     assert lock["packages"] == {} and lock["info"]["python"].startswith("3.14")
-    for name in ["loader.js", "worker.js", "ui.js", "helo.js", "csv.js", "recipients.js", "widget.css"]:
+    for name in ["loader.js", "worker.js", "ui.js", "helo.js", "csv.js", "recipients.js", "profile.js", "widget.css"]:
         assert (published_widgets / name).is_file()
     assert (published_widgets / "pyodide" / "pyodide.asm.wasm.gz").is_file()
     assert not (published_widgets / "pyodide" / "python_stdlib.zip.gz").exists(), "gzip gains nothing there"
@@ -40,13 +40,15 @@ def test_publish_writes_runtime_wheels_code_and_templates(published_widgets: Pat
 
 def test_each_checker_loads_only_the_wheels_it_needs(published_widgets: Path) -> None:
     manifest = json.loads((published_widgets / "wheels.json").read_text())
-    assert set(manifest) == {"helo", "csv", "recipients"}
+    assert set(manifest) == {"helo", "csv", "recipients", "profile"}
     for files in manifest.values():
         assert files[0].startswith("wheels/mailcheck-")
         assert all((published_widgets / file).is_file() for file in files)
     assert not any("zxcvbn" in file or "email_validator" in file for file in manifest["helo"])
     assert not any("zxcvbn" in file for file in manifest["recipients"])
     assert any("email_validator" in file for file in manifest["recipients"])
+    assert not any("zxcvbn" in file for file in manifest["profile"])
+    assert any("email_validator" in file for file in manifest["profile"])
     assert sorted(path.name for path in (published_widgets / "wheels").iterdir()) == sorted(
         {Path(file).name for files in manifest.values() for file in files}
     )

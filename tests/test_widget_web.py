@@ -8,7 +8,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailcheck import csvcheck, helo, web
+from mailcheck import csvcheck, helo, profile, web
 
 
 def _run(request: object) -> dict:
@@ -25,6 +25,12 @@ def test_csv_request_decodes_base64_and_returns_the_csv_report() -> None:
     data = csvcheck.template("fr").encode("utf-8")
     answer = _run({"checker": "csv", "lang": "fr", "data": base64.b64encode(data).decode()})
     assert answer["result"] == json.loads(json.dumps(csvcheck.report(data, "fr")))
+
+
+def test_profile_request_returns_the_profile_report() -> None:
+    answer = _run({"checker": "profile", "lang": "it", "address": "jane@example.org", "name": "Jane"})
+    assert answer["result"] == profile.report("jane@example.org", "Jane", "it")
+    assert answer["result"]["filename"] == "jane@example.org.mobileconfig"
 
 
 def test_unknown_language_falls_back_to_english() -> None:
@@ -57,9 +63,11 @@ def test_any_string_gives_json(raw: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(["helo", "csv"]), st.sampled_from(["fr", "en", "de", "it", "es"]), st.text(), st.binary())
+@given(st.sampled_from(sorted(web.CHECKERS)), st.sampled_from(["fr", "en", "de", "it", "es"]), st.text(),
+       st.binary())
 def test_any_request_gives_an_answer(checker: str, lang: str, text: str, data: bytes) -> None:
-    request = {"checker": checker, "lang": lang, "text": text, "data": base64.b64encode(data).decode()}
+    request = {"checker": checker, "lang": lang, "text": text, "data": base64.b64encode(data).decode(),
+               "address": text, "name": text}
     answer = _run(request)
     assert "result" in answer, answer.get("findings")
 

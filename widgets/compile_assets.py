@@ -45,9 +45,13 @@ POLICY_PATHS = (
     "feedback.channel",
     "limits.recipients_per_message",
     "recipients",
+    "provider.name",
+    "servers",
+    "client_setup.profile",
 )
 # Label keys (in every language) the checkers show.
-LABEL_KEYS = ("csv.header.A", "csv.header.B", "csv.header.C", "csv.header.D")
+LABEL_KEYS = ("csv.header.A", "csv.header.B", "csv.header.C", "csv.header.D",
+              "profile.display_name", "profile.description")
 
 
 class AssetError(Exception):

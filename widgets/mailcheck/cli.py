@@ -161,6 +161,40 @@ def _run_template(args: argparse.Namespace) -> int:
     return EXIT_ACCEPT
 
 
+# --- profile ---------------------------------------------------------------------------
+
+def _profile_arguments(parser: argparse.ArgumentParser) -> None:
+    add_json(parser)
+    add_lang(parser)
+    parser.add_argument("--address", metavar="ADDRESS",
+                        help="the e-mail address to set up; without it, the profile the site publishes "
+                             "(the device asks for the address)")
+    parser.add_argument("--name", default="", metavar="NAME", help="display name for sent messages (optional)")
+
+
+def _run_profile(args: argparse.Namespace) -> int:
+    from mailcheck.policy import policy
+    from mailcheck.profile import build_profile, report, to_plist
+
+    if args.address is None:
+        if args.name:
+            print("mailcheck profile: --name needs --address", file=sys.stderr)
+            return EXIT_USAGE
+        result = {"verdict": "accept", "findings": [],
+                  "profile": to_plist(build_profile(policy(), args.lang)).decode("utf-8")}
+    else:
+        result = report(args.address, args.name, args.lang)
+    if args.json:
+        print_json(result)
+    else:
+        for finding in result["findings"]:  # stdout is the profile: messages go to stderr
+            print(f"{finding['severity']}: {finding['message']} [{finding['code']}]", file=sys.stderr)
+        if result["profile"] is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(result["profile"].encode("utf-8"))
+    return EXIT_REJECT if result["verdict"] == "reject" else EXIT_ACCEPT
+
+
 COMMANDS: dict[str, Command] = {
     "helo": Command("check the name a mail server announces with HELO/EHLO",
                     _helo_arguments, _run_helo),
@@ -168,6 +202,8 @@ COMMANDS: dict[str, Command] = {
     "template": Command("print the CSV template for batch creation", add_lang, _run_template),
     "recipients": Command("count the distinct recipients of an address list against the per-message limit",
                           _recipients_arguments, _run_recipients),
+    "profile": Command("print an Apple configuration profile (.mobileconfig) for Mail",
+                       _profile_arguments, _run_profile),
 }
 
 

@@ -13,6 +13,7 @@ from typing import TypedDict
 
 
 class ProviderPolicy(TypedDict):
+    name: str  # shown in the client set-up profile
     smtp_greeting: str  # the text after "220 " in the hoster's greeting
     smtp_banner_host: str  # the name the hoster's MX announces
 
@@ -48,6 +49,31 @@ class FeedbackPolicy(TypedDict):
     channel: str  # an id of ``links``; its label ``link.<id>`` is in ``labels``
 
 
+class PortPolicy(TypedDict):
+    port: int
+    security: str  # "ssl" or "starttls"
+    status: str  # "recommended", "supported", "not_recommended"
+
+
+class ProtocolPolicy(TypedDict):
+    id: str  # "imap", "pop3", "smtp"
+    direction: str  # "incoming" or "outgoing"
+    ports: list[PortPolicy]
+
+
+class ServersPolicy(TypedDict):
+    host: str
+    protocols: list[ProtocolPolicy]
+
+
+class ProfilePolicy(TypedDict):
+    identifier: str  # reverse-DNS prefix of the profile's PayloadIdentifiers
+
+
+class ClientSetupPolicy(TypedDict):
+    profile: ProfilePolicy
+
+
 class Policy(TypedDict):
     provider: ProviderPolicy
     helo: HeloPolicy
@@ -56,6 +82,8 @@ class Policy(TypedDict):
     limits: LimitsPolicy
     feedback: FeedbackPolicy
     recipients: RecipientsPolicy
+    servers: ServersPolicy
+    client_setup: ClientSetupPolicy
     labels: dict[str, dict[str, str]]  # label key -> language -> text
 
 

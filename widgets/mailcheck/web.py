@@ -5,9 +5,10 @@ Python objects and makes the browser and the CPython tests exercise the same pat
 It never raises: the page has no way to show a Python traceback to a reader, so any
 failure becomes one generic finding (and the traceback goes to the browser console).
 
-Request: ``{"checker": "helo" | "recipients", "lang": "de", "text": "..."}`` or
+Request: ``{"checker": "helo" | "recipients", "lang": "de", "text": "..."}``,
 ``{"checker": "csv", "lang": "de", "data": "<the file, base64>", "name": "file.csv"}``
-(the name only names the daily parts).
+(the name only names the daily parts) or
+``{"checker": "profile", "lang": "de", "address": "...", "name": "..."}``.
 Answer: ``{"checker", "lang", "result"}`` with the checker's report, or, when the
 request cannot be served, ``{"checker", "lang", "verdict": "error", "findings": [...]}``.
 """
@@ -51,11 +52,31 @@ def _recipients(request: dict, lang: str) -> object:
     return report(str(request.get("text", "")), lang)
 
 
+def _profile(request: dict, lang: str) -> object:
+    from mailcheck.profile import report
+
+    return report(str(request.get("address", "")), str(request.get("name", "")), lang)
+
+
 # Imports stay inside the handlers so a page loads only the checker it shows
 # (the HELO widget never imports zxcvbn or email-validator).
-CHECKERS: dict[str, Callable[[dict, str], object]] = {"helo": _helo, "csv": _csv, "recipients": _recipients}
-# What warm_up checks once before the worker says ready (the CSV checker builds its sample).
-WARM_UP_TEXT = {"helo": "EHLO localhost", "recipients": "Jane Doe <jane@example.org>"}
+CHECKERS: dict[str, Callable[[dict, str], object]] = {"helo": _helo, "csv": _csv, "recipients": _recipients,
+                                                      "profile": _profile}
+
+
+def _csv_sample(lang: str) -> dict:
+    from mailcheck.csvcheck import template  # only here: the HELO page has no zxcvbn
+
+    return {"data": base64.b64encode(template(lang).encode()).decode()}
+
+
+# A typical request per checker, run once before the worker says "ready".
+WARM_UP: dict[str, Callable[[str], dict]] = {
+    "helo": lambda lang: {"text": "EHLO localhost"},
+    "csv": _csv_sample,
+    "recipients": lambda lang: {"text": "Jane Doe <jane@example.org>"},
+    "profile": lambda lang: {"address": "jane.doe@example.org", "name": "Jane Doe"},
+}
 
 
 BAD_REQUEST = N_("The page sent a request the checker does not understand.")
@@ -103,13 +124,7 @@ def warm_up(checker: str, lang: str) -> None:
     The CSV checker's first password check builds zxcvbn's dictionaries (about a
     quarter of a second in the browser); the worker pays that before it says ready.
     """
-    if checker == "csv":
-        from mailcheck.csvcheck import template  # only here: the HELO page has no zxcvbn
-
-        sample = {"data": base64.b64encode(template(lang).encode()).decode()}
-    else:
-        sample = {"text": WARM_UP_TEXT.get(checker, "")}
-    run(json.dumps({"checker": checker, "lang": lang, **sample}))
+    run(json.dumps({"checker": checker, "lang": lang, **WARM_UP[checker](lang)}))
 
 
 def run(request_json: str) -> str:
