@@ -69,5 +69,5 @@ def code_ranges(text: str) -> list[tuple[int, int]]:
         else:
             prose.append((start, pos))
     for first, last in prose:
-        ranges += [(first + m.start(), first + m.end()) for m in INLINE.finditer(text, first, last)]
+        ranges += [m.span() for m in INLINE.finditer(text, first, last)]  # spans are offsets in text
     return sorted(ranges)

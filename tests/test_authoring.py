@@ -235,6 +235,8 @@ def test_shortcodes_in_code_stay_literal_and_others_expand(project):
         ("1. step\n\n    ```\n    x\n    ```\n", ["    ```\n", "    x\n", "    ```\n"]),
         ("a `b\nc` d", ["`b\nc`"]),
         ("a `b\n\nc` d", []),
+        # inline code of a later paragraph is found where it is, not shifted by the paragraph's offset
+        ("first\n\nsecond `x` and <!-- md:link webmail -->", ["`x`"]),
     ],
 )
 def test_code_regions(text, code):
