@@ -33,13 +33,14 @@ EXPECTED: dict[str, tuple[tuple[str, str, str] | None, int, set[tuple[int | None
         (2, "A", "CSV_A_DOT_EDGE"), (3, "A", "CSV_A_DOUBLE_DOT"), (4, "A", "CSV_A_CHARS"), (5, "A", "CSV_A_CHARS"),
         (6, "A", "CSV_A_TOO_LONG"), (7, "A", "CSV_A_EMPTY")}, False),
     "duplicates.csv": (("UTF-8", ",", "LF"), 3, {
-        (2, "A", "CSV_A_DUPLICATE"), (4, "A", "CSV_A_DUPLICATE"), (4, "A", "CSV_A_UPPERCASE")}, False),
+        (2, "A", "CSV_A_DUPLICATE"), (4, "A", "CSV_A_UPPERCASE")}, False),
     "forwarding.csv": (("UTF-8", ",", "LF"), 4, {
         (2, "D", "CSV_D_WITHOUT_C"), (3, "C", "CSV_C_INVALID"), (4, "C", "CSV_C_SELF"), (4, "D", "CSV_D_INVALID"),
         (5, "C", "CSV_C_SELF"), (5, "D", "CSV_D_MISSING")}, False),
     "five_columns.csv": (("UTF-8", ",", "LF"), 1, {(2, None, "CSV_TOO_MANY_COLUMNS")}, False),
     "formulas.csv": (("UTF-8", ",", "LF"), 4, {
-        (2, "A", "CSV_FORMULA"), (3, "B", "CSV_FORMULA"), (4, "B", "CSV_FORMULA"), (5, "C", "CSV_FORMULA")}, False),
+        (2, "A", "CSV_FORMULA"), (3, "B", "CSV_B_FORMULA"), (4, "B", "CSV_B_FORMULA"), (5, "C", "CSV_FORMULA")},
+        False),
     "over_limit_60.csv": (("UTF-8", ",", "LF"), 60, {(None, None, "CSV_OVER_DAILY_LIMIT")}, False),
     "workbook.xlsx": (None, 0, {(None, None, "CSV_NOT_TEXT")}, False),
 }

@@ -23,13 +23,17 @@ from mailcheck.policy import PasswordPolicy
 SCORED_LENGTH = 32
 MIN_CONTAINED = 3  # shorter addresses ("jo") occur in too many good passwords by chance
 BULLET = "\u2022"
+MASK_BULLETS = 8
+MASK_SHOWS_FIRST_FROM = 8
 
 
-def mask(password: str) -> str:
-    """The first character and one bullet per other character (all bullets when short)."""
-    if len(password) < 6:
-        return BULLET * len(password)
-    return password[0] + BULLET * (len(password) - 1)
+def mask(secret: str) -> str:
+    """The first character and a fixed row of bullets: neither the length nor more is shown.
+
+    Under :data:`MASK_SHOWS_FIRST_FROM` characters not even the first one is shown.
+    """
+    shown = secret[:1] if len(secret) >= MASK_SHOWS_FIRST_FROM else ""
+    return shown + BULLET * MASK_BULLETS
 
 
 @lru_cache(maxsize=4096)
