@@ -15,7 +15,7 @@ import string
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
 LOOK_ALIKE = "4@8({[<369!|1l70$5+%2ioast"
-UNICODE = "äöüßéèêàçñåøæœÄÖÜÉÈÇÑΣσςαβγδεΩжщыэюяЖЩİıłŁőűčšžřěğş漢字かなカナ한글😀🎉‐–—…"
+UNICODE = "äöüßéèêàçñåøæœÄÖÜÉÈÇÑΣσςαβγδεΩжщыэюяЖЩİıłŁőűčšžřěğş漢字かなカナ한글😀🎉\u2010\u2013\u2014\u2026"
 SEPARATORS = "-_.+!*/ 0123456789"
 WALKS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1qaz2wsx3edc", "qazwsxedc", "poiuytrewq", "!QAZ@WSX#EDC",
          "1234567890", "0987654321", "7894561230", "zaq12wsx", "mnbvcxz")
@@ -57,16 +57,16 @@ def corpus(seed: int = 10) -> list[tuple[str, str]]:
         kind = rng.randrange(9)
         tail = rng.choice(["", "1", "!", "123", "2024", "!!", str(rng.randint(0, 9999))])
         add([
-            lambda: rng.choice([w for w in passwords if len(w) >= 8]) + tail,
-            lambda: rng.choice(english) + rng.choice(english) + tail,
-            lambda: rng.choice(names).capitalize() + str(rng.randint(1950, 2030)) + tail,
-            lambda: rng.choice(WALKS) + tail,
+            lambda tail=tail: rng.choice([w for w in passwords if len(w) >= 8]) + tail,
+            lambda tail=tail: rng.choice(english) + rng.choice(english) + tail,
+            lambda tail=tail: rng.choice(names).capitalize() + str(rng.randint(1950, 2030)) + tail,
+            lambda tail=tail: rng.choice(WALKS) + tail,
             lambda: "".join(chr(ord("a") + (rng.randint(0, 5) + i * rng.choice([1, 2, 3])) % 26) for i in range(12)),
-            lambda: rng.choice(english) * rng.randint(2, 4) + tail,
-            lambda: f"{rng.randint(1, 28):02d}{rng.choice('/.-')}{rng.randint(1, 12):02d}{rng.choice('/.-')}"
+            lambda tail=tail: rng.choice(english) * rng.randint(2, 4) + tail,
+            lambda tail=tail: f"{rng.randint(1, 28):02d}{rng.choice('/.-')}{rng.randint(1, 12):02d}{rng.choice('/.-')}"
                     f"{rng.randint(1900, 2030)}{tail}",
-            lambda: _l33t(rng.choice(passwords + english), rng).capitalize() + tail,
-            lambda: rng.choice(english)[::-1] + rng.choice(english)[::-1] + tail,
+            lambda tail=tail: _l33t(rng.choice(passwords + english), rng).capitalize() + tail,
+            lambda tail=tail: rng.choice(english)[::-1] + rng.choice(english)[::-1] + tail,
         ][kind]())
     for _ in range(1500):  # look-alike signs: the l33t matcher's worst case
         add(_random(rng, LOOK_ALIKE, 10, 16))

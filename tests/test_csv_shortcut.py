@@ -8,11 +8,11 @@ signs, Unicode, long ones, repeated halves, addresses hidden reversed or in l33t
 from __future__ import annotations
 
 import pytest
-from password_corpus import corpus
 
 from mailcheck.csvcheck import shortcut
 from mailcheck.csvcheck.password import CACHE_SIZE, _zxcvbn, weakness
 from mailcheck.policy import policy
+from password_corpus import corpus
 
 MIN_SCORE = policy()["passwords"]["min_zxcvbn_score"]
 PAIRS = corpus()
@@ -53,4 +53,4 @@ def test_passwords_with_a_long_pattern_are_left_to_zxcvbn(password: str) -> None
 
 
 def test_the_cache_holds_as_many_passwords_as_a_file_has_rows() -> None:
-    assert CACHE_SIZE == policy()["csv"]["max_rows"]
+    assert policy()["csv"]["max_rows"] == CACHE_SIZE

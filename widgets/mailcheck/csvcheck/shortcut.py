@@ -48,6 +48,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
+from itertools import pairwise
 
 from zxcvbn import matching, scoring, time_estimates
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
@@ -157,7 +158,7 @@ def _runs_possible(password: str, shortest: int) -> bool:
     spatial = sequence = 1
     dates = 1 if _date_char(password[0]) else 0
     step = None
-    for previous, char in zip(password, password[1:], strict=False):
+    for previous, char in pairwise(password):
         spatial = spatial + 1 if previous + char in adjacent else 1
         delta = ord(char) - ord(previous)
         sequence = sequence + 1 if delta == step and 0 < abs(delta) <= MAX_SEQUENCE_STEP else 2
