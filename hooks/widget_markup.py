@@ -13,6 +13,7 @@ from collections.abc import Callable
 from html import escape
 
 from mailcheck.i18n import N_, message
+from mailcheck.policy import policy
 
 ASSETS = "_widgets/"  # where widget_assets.publish puts the runtime, from the site root
 TEMPLATES = ASSETS + "templates/"
@@ -39,6 +40,8 @@ RUNTIME_STRINGS = {
     "fix": N_("How to fix it"),
     "dialogue": N_("What your server would see"),
     "download_fixed": N_("Download the corrected file"),
+    "findings_shown": N_("Only the first findings are shown here; the download lists all of them."),
+    "download_findings": N_("Download all findings (CSV)"),
     "empty": N_("Enter something to check first."),
 }
 
@@ -85,9 +88,11 @@ def _helo_form(lang: str) -> str:
 
 
 def _csv_form(lang: str) -> str:
+    # The script refuses a bigger file from its size, before reading it.
+    max_bytes = policy()["csv"]["max_bytes"]
     return (
         f'<p class="mailcheck__privacy">{_t(lang, "csv.privacy")}</p>'
-        '<form class="mailcheck__form">'
+        f'<form class="mailcheck__form" data-max-bytes="{max_bytes}">'
         '<div class="mailcheck__drop">'
         f'<label for="mailcheck-csv-file">{_t(lang, "csv.file")}</label>'
         '<input type="file" id="mailcheck-csv-file" name="file" aria-describedby="mailcheck-csv-drop">'
