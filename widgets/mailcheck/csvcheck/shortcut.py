@@ -56,9 +56,8 @@ from zxcvbn.frequency_lists import FREQUENCY_LISTS
 ZXCVBN_VERSION = "4.5.0"  # the version the argument above was checked against
 PROVEN_SCORE = 3
 MIN_LENGTH = 9  # steps 3 and 4 need 10 ** 9 > 1e8
-SHORT_PREFIX = 3  # prefixes up to this length are looked up in a set, longer ones by bisection
+SHORT_PREFIX = 3  # first characters looked up in a set (shorter than any need()), the rest by bisection
 MAX_FRONTIER = 2_000  # a dictionary walk this wide is not worth finishing: ask zxcvbn
-DATE_SEPARATORS = frozenset("/\\_.-")
 MAX_SEQUENCE_STEP = matching.MAX_DELTA
 REPEAT_GREEDY = re.compile(r"(.+)\1+")
 REPEAT_LAZY = re.compile(r"(.+?)\1+")
@@ -93,7 +92,7 @@ def _words() -> tuple[list[str], frozenset[str], frozenset[str]]:
     """zxcvbn's frequency-list words that could be long enough: sorted (for prefixes by
     bisection), as a set, and the set of their first few prefixes (most walks end there)."""
     words = sorted({word for words in FREQUENCY_LISTS.values() for word in words if len(word) >= need(MIN_LENGTH)})
-    short = frozenset(word[:size] for word in words for size in range(1, SHORT_PREFIX + 1))
+    short = frozenset(word[:SHORT_PREFIX] for word in words)
     return words, frozenset(words), short
 
 
@@ -122,7 +121,12 @@ def _word_from(options: list[tuple[str, ...]], start: int, shortest: int, extra:
     """
     words, word_set, short = _words()
     frontier = [""]
-    for position in range(start, len(options)):
+    for position in range(start, start + SHORT_PREFIX):  # most starts end here, on set lookups only
+        frontier = [prefix + char for prefix in frontier for char in options[position]]
+    frontier = [text for text in frontier if text in short or extra.startswith(text)]
+    if not frontier:
+        return False
+    for position in range(start + SHORT_PREFIX, len(options)):
         grown = []
         for prefix in frontier:
             for char in options[position]:
@@ -152,25 +156,27 @@ def _dictionary_possible(password: str, lower: str, shortest: int, extra: str) -
     return any(_word_from(forward, i, shortest, extra) or _word_from(backward, i, shortest, extra) for i in starts)
 
 
+@cache
+def _date_run(shortest: int) -> re.Pattern[str]:
+    """``shortest`` characters in a row of those zxcvbn's date and year expressions are made of."""
+    return re.compile(r"[\d\s/\\_.-]{" + str(shortest) + "}")
+
+
 def _runs_possible(password: str, shortest: int) -> bool:
     """Spatial, sequence and date/year matches: the longest run each could form."""
+    if _date_run(shortest).search(password):
+        return True
     adjacent = _adjacent()
     spatial = sequence = 1
-    dates = 1 if _date_char(password[0]) else 0
     step = None
     for previous, char in pairwise(password):
         spatial = spatial + 1 if previous + char in adjacent else 1
         delta = ord(char) - ord(previous)
         sequence = sequence + 1 if delta == step and 0 < abs(delta) <= MAX_SEQUENCE_STEP else 2
         step = delta
-        dates = dates + 1 if _date_char(char) else 0
-        if max(spatial, sequence, dates) >= shortest:
+        if spatial >= shortest or sequence >= shortest:
             return True
     return False
-
-
-def _date_char(char: str) -> bool:
-    return char.isdecimal() or char.isspace() or char in DATE_SEPARATORS
 
 
 def _repeats(password: str) -> list[tuple[int, str]]:
