@@ -81,6 +81,8 @@ def test_an_empty_row_1_is_an_error() -> None:
 
 def test_a_header_cell_starting_like_a_formula_is_a_warning() -> None:
     assert found(csv_file("=HYPERLINK(1),Password", f"jane,{GOOD}", header="")) == {(1, "A", "CSV_FORMULA")}
+    assert found(csv_file("Email,@SUM(A),Forward,Delete,+cmd", f"jane,{GOOD}", header="")) == {
+        (1, "B", "CSV_FORMULA"), (1, "E", "CSV_FORMULA")}
 
 
 def test_only_a_header_is_an_error() -> None:

@@ -10,12 +10,12 @@ import math
 from dataclasses import dataclass, field, replace
 
 from mailcheck.csvcheck.address import check_address, duplicates, local_part, plausible_address
-from mailcheck.csvcheck.cells import conceal, formula, spaces
+from mailcheck.csvcheck.cells import FORMULA_STARTS, conceal, formula, spaces
 from mailcheck.csvcheck.codes import finding
 from mailcheck.csvcheck.forward import check_forward
 from mailcheck.csvcheck.header import COLUMNS, data_signs, header_language, headers
 from mailcheck.csvcheck.password import check_password
-from mailcheck.csvcheck.read import DELIMITER_NAMES, Table, read
+from mailcheck.csvcheck.read import DELIMITER_NAMES, Table, column_name, read
 from mailcheck.findings import Finding, Severity
 from mailcheck.policy import Policy
 
@@ -92,7 +92,7 @@ def check_row(cells: list[str], row: int, policy: Policy, shape: Shape) -> Row:
     return Row(findings, [address.lower(), password, forward, delete], secret)
 
 
-def _header(first: list[str], width: int, policy: Policy, lang: str,
+def _header(first: list[str], width: int, delimiter: str, policy: Policy, lang: str,
             by_language: dict[str, list[str]]) -> tuple[list[Finding], str | None, bool]:
     """Findings on row 1, the language of our template it is in, and whether it is data.
 
@@ -104,12 +104,12 @@ def _header(first: list[str], width: int, policy: Policy, lang: str,
         return [], language, False
     if not first:
         return [finding("CSV_HEADER_EMPTY", row=1, header=expected)], None, False
-    as_data = check_row(first, 1, policy, Shape(width, width, policy["csv"]["delimiter"]))
+    as_data = check_row(first, 1, policy, Shape(width, width, delimiter))
     if data_signs(first) or not any(f.severity is Severity.ERROR for f in as_data.findings):
         return [finding("CSV_HEADER_MISSING", row=1, header=expected)], None, True
-    formulas = [f for f in (formula(cell.strip(), column) for cell, column in zip(first, COLUMNS, strict=False))
-                if f and f.code == "CSV_FORMULA"]
-    return [replace(f, row=1) for f in formulas], None, False
+    # Titles are not secrets: any of them starting like a formula keeps the copy from being offered.
+    return [finding("CSV_FORMULA", row=1, column=column_name(index), char=cell.strip()[0])
+            for index, cell in enumerate(first) if cell.strip().startswith(FORMULA_STARTS)], None, False
 
 
 def check(data: bytes, policy: Policy, lang: str) -> Result:
@@ -125,7 +125,8 @@ def check(data: bytes, policy: Policy, lang: str) -> Result:
     broken_rows = {f.row for f in findings if f.row is not None}
     by_language = headers(policy["labels"])
     first = table.records[0]
-    header_findings, language, header_is_data = _header(first, table.widths[0], policy, lang, by_language)
+    header_findings, language, header_is_data = _header(first, table.widths[0], table.delimiter, policy, lang,
+                                                        by_language)
     findings += header_findings
     start = 1 if header_is_data else 2  # the spreadsheet row of the first data record
     numbered = [(row, cells) for row, cells in enumerate(table.records[start - 1:], start)
