@@ -75,6 +75,11 @@ def test_row_1_that_reads_as_data_is_a_deleted_header(first: str) -> None:
     assert next(f for f in result.findings if f.row == 1).params["header"] == " | ".join(HEADERS["fr"])
 
 
+def test_an_over_long_row_1_is_one_error_at_row_1_not_an_empty_file() -> None:
+    result = check(("x" * 200_000 + f"\r\njane,{GOOD}\r\n").encode(), POLICY, "en")
+    assert [(f.row, f.code) for f in result.findings] == [(1, "CSV_CELL_TOO_LONG")]
+
+
 def test_an_empty_row_1_is_an_error() -> None:
     assert (1, None, "CSV_HEADER_EMPTY") in found(csv_file("", f"jane,{GOOD}", header=""))
 

@@ -125,8 +125,11 @@ def check(data: bytes, policy: Policy, lang: str) -> Result:
     broken_rows = {f.row for f in findings if f.row is not None}
     by_language = headers(policy["labels"])
     first = table.records[0]
-    header_findings, language, header_is_data = _header(first, table.widths[0], table.delimiter, policy, lang,
-                                                        by_language)
+    if 1 in table.skipped:  # row 1 is already an error (an over-long cell): nothing to judge
+        header_findings, language, header_is_data = [], None, False
+    else:
+        header_findings, language, header_is_data = _header(first, table.widths[0], table.delimiter, policy, lang,
+                                                            by_language)
     findings += header_findings
     start = 1 if header_is_data else 2  # the spreadsheet row of the first data record
     numbered = [(row, cells) for row, cells in enumerate(table.records[start - 1:], start)
