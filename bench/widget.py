@@ -149,15 +149,17 @@ def helo_checks(page: Page, runs: int) -> list[float]:
     return [page.evaluate(HELO_CHECK_JS, values[i % len(values)]) for i in range(runs)]
 
 
-def csv_file(rows: int, seed: int) -> bytes:
+LOOK_ALIKE = "4@8({[<369!|1l70$5+%2{}<>"  # zxcvbn's slowest kind of password (l33t signs)
+
+
+def csv_file(rows: int, seed: int, alphabet: str = string.ascii_letters + string.digits, length: int = 16) -> bytes:
     """A valid batch file: template header, distinct local parts, long random passwords."""
     from mailcheck.csvcheck import template
 
     rng = random.Random(seed)
     header = template("en").splitlines()[0]
-    alphabet = string.ascii_letters + string.digits
     lines = [header] + [
-        f"user.{i:05d},{''.join(rng.choice(alphabet) for _ in range(16))},," for i in range(rows)
+        f"user.{i:05d},{''.join(rng.choice(alphabet) for _ in range(length))},," for i in range(rows)
     ]
     return ("\r\n".join(lines) + "\r\n").encode()
 
@@ -213,11 +215,13 @@ def main() -> None:
         seconds = page.wait_for_selector(".mailcheck[data-state=ready]", timeout=120_000) and page.evaluate(
             "performance.getEntriesByName('mailcheck:ready')[0].startTime / 1000")
         print(f"CSV page ready (HTTP cache warm, new page): {seconds:.2f} s")
-        for rows in (50, 10_000):
+        for rows, kind, alphabet, length in ((50, "strong", string.ascii_letters + string.digits, 16),
+                                             (10_000, "strong", string.ascii_letters + string.digits, 16),
+                                             (200, "look-alike", LOOK_ALIKE, 32)):
             # New passwords every run: the checker caches password scores.
-            files = [csv_file(rows, seed) for seed in range(3)]
+            files = [csv_file(rows, seed, alphabet, length) for seed in range(3)]
             times = [csv_check(page, data) for data in files]
-            print(f"CSV {rows} rows ({len(files[0]) / 1e3:.0f} kB): median {statistics.median(times):.0f} ms"
+            print(f"CSV {rows} {kind} rows ({len(files[0]) / 1e3:.0f} kB): median {statistics.median(times):.0f} ms"
                   f"  runs {[round(t) for t in times]}")
 
         page.goto(base + PROFILE_PAGE)

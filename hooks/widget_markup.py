@@ -13,6 +13,7 @@ from collections.abc import Callable
 from html import escape
 
 from mailcheck.i18n import N_, message, translations
+from mailcheck.policy import policy
 
 ASSETS = "_widgets/"  # where widget_assets.publish puts the runtime, from the site root
 TEMPLATES = ASSETS + "templates/"
@@ -40,6 +41,8 @@ RUNTIME_STRINGS = {
     "dialogue": N_("What your server would see"),
     "download_fixed": N_("Download the corrected file"),
     "download_profile": N_("Download the profile"),
+    "findings_shown": N_("Only the first findings are shown here; the download lists all of them."),
+    "download_findings": N_("Download all findings (CSV)"),
     "empty": N_("Enter something to check first."),
     "group": N_("Message {index} of {total}"),
     "copy": N_("Copy"),
@@ -107,9 +110,11 @@ def _helo_form(lang: str) -> str:
 
 
 def _csv_form(lang: str) -> str:
+    # The script refuses a bigger file from its size, before reading it.
+    max_bytes = policy()["csv"]["max_bytes"]
     return (
         f'<p class="mailcheck__privacy">{_t(lang, "csv.privacy")}</p>'
-        '<form class="mailcheck__form">'
+        f'<form class="mailcheck__form" data-max-bytes="{max_bytes}">'
         '<div class="mailcheck__drop">'
         f'<label for="mailcheck-csv-file">{_t(lang, "csv.file")}</label>'
         '<input type="file" id="mailcheck-csv-file" name="file" aria-describedby="mailcheck-csv-drop">'

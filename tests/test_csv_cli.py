@@ -63,6 +63,26 @@ def test_fixed_copy_is_written_on_request(tmp_path: Path) -> None:
     assert run("csv", "--json", str(out)).returncode == 0
 
 
+def test_fixed_copy_to_an_unwritable_place_is_a_usage_error_in_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "fixed.csv"
+    done = run("csv", "--fixed", str(target), str(FIXTURES / "excel_semicolon_cp1252_de.csv"))
+    assert done.returncode == 2
+    assert len(done.stderr.decode().strip().splitlines()) == 1
+    assert b"Traceback" not in done.stderr and b"fixed.csv" in done.stderr
+
+
+def test_a_file_over_the_cap_is_refused_as_too_large_after_reading_only_the_cap(tmp_path: Path) -> None:
+    big = tmp_path / "big.csv"
+    with big.open("wb") as stream:
+        stream.truncate(50 * policy()["csv"]["max_bytes"])  # sparse: costs no disk
+    for args in (("csv", "--json", str(big)), ("csv", "--json", "-")):
+        done = run(*args, stdin=b"a" * (policy()["csv"]["max_bytes"] + 10) if args[-1] == "-" else b"")
+        assert done.returncode == 1
+        [finding] = json.loads(done.stdout)["findings"]
+        assert finding["code"] == "CSV_TOO_LARGE"
+        assert "larger than 2 MB" in finding["message"]
+
+
 @pytest.mark.parametrize("args", [
     ("csv", "/nonexistent/file.csv"),
     ("csv", "--lang", "xx", "file.csv"),

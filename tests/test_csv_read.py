@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import time
 
 import pytest
 
@@ -119,17 +120,58 @@ def test_cr_only_files_split_into_rows() -> None:
     assert table(b"a,b\rc,d\r").records == [["a", "b"], ["c", "d"]]
 
 
-def test_rfc4180_quoting_and_a_line_break_inside_a_cell_is_one_row() -> None:
-    result = table(b'"jane","pa,ss ""x""",,\r\n"multi\r\nline",y\r\nlast,z\r\n')
-    assert result.records == [["jane", 'pa,ss "x"'], ["multi\r\nline", "y"], ["last", "z"]]
+def test_rfc4180_quoting_within_a_line() -> None:
+    result = table(b'"jane","pa,ss ""x""",,\r\nlast,z\r\n')
+    assert result.records == [["jane", 'pa,ss "x"'], ["last", "z"]]
+    assert result.findings == []
+
+
+def found(result: Table) -> list[tuple[str, int | None, str | None, dict]]:
+    return [(f.code, f.row, f.column, f.params) for f in result.findings]
+
+
+def test_a_quoted_line_break_is_an_error_at_its_row_and_every_line_stays_a_row() -> None:
+    result = table(b'a,b\r\n"multi\r\nline\r\nend",y\r\nlast,z\r\n')
+    assert found(result) == [("CSV_LINE_BREAK", 2, "A", {"last": 4})]
+    assert result.records == [["a", "b"], ["multi"], ["line"], ['end"', "y"], ["last", "z"]]
+    assert result.skipped == {3, 4}
+
+
+@pytest.mark.parametrize("ends", [b"\n", b"\r\n", b"\r"])
+def test_an_unclosed_quote_names_the_rows_it_would_swallow_and_merges_nothing(ends: bytes) -> None:
+    lines = [b"A,B,C,D", b'jane,"Pine-Harbor-Lantern-42,,', b"john,Copper-Meadow-Violin-7,,", b"carla,x,,"]
+    result = table(ends.join(lines) + ends)
+    assert found(result) == [("CSV_QUOTE_NOT_CLOSED", 2, "B", {"first": 3, "last": 4})]
+    assert result.records[1:] == [["jane", "Pine-Harbor-Lantern-42,,"], ["john", "Copper-Meadow-Violin-7"],
+                                  ["carla", "x"]]
+    assert result.skipped == set()
+
+
+def test_an_unclosed_quote_closed_by_a_later_row_swallows_up_to_that_row() -> None:
+    result = table(b'A,B\njane,"Pine,,\njohn,x,,\ncarla,y"z,,\ndario,w,,\n')
+    assert found(result) == [("CSV_QUOTE_NOT_CLOSED", 2, "B", {"first": 3, "last": 4})]
+    assert len(result.records) == 5
+
+
+def test_an_unclosed_quote_on_the_last_row() -> None:
+    assert found(table(b'A,B\njane,x,"y\n')) == [("CSV_QUOTE_AT_END", 2, "C", {})]
+
+
+def test_unclosed_quotes_on_every_row_stay_linear() -> None:
+    data = b'a"b,"c\n' * 100_000  # each line leaves a quote open and keeps an open one open
+    started = time.perf_counter()
+    result = table(data)
+    assert time.perf_counter() - started < 5
+    assert len(result.findings) == 100_000
+    assert result.findings[0].params == {"first": 2, "last": 100_000}
 
 
 def test_trailing_empty_columns_and_blank_lines_are_dropped() -> None:
     assert table(b"a,b,,\n,,,\nc,d, ,\n\n\n").records == [["a", "b"], [], ["c", "d"]]
 
 
-def test_a_cell_the_csv_module_refuses_is_reported_with_its_row() -> None:
-    data = b'a,b\nc,"' + b"x" * 200_000 + b'"\n'
-    result = table(data)
-    assert [(f.code, f.row) for f in result.findings] == [("CSV_UNREADABLE", 2)]
-    assert result.records == [["a", "b"]]
+def test_a_cell_over_the_field_limit_is_an_error_at_its_row_even_on_row_1() -> None:
+    for data, row in ((b'c,"' + b"x" * 200_000 + b'"\n', 1), (b"a,b\nc," + b"x" * 200_000 + b"\n", 2)):
+        result = table(data)
+        assert [(f.code, f.row) for f in result.findings] == [("CSV_CELL_TOO_LONG", row)]
+        assert result.skipped == {row}

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from mailcheck import csvcheck, helo, profile
+from mailcheck.policy import policy
 
 LANGS = ("fr", "en", "de", "it", "es")
 READY_MS = 60_000
@@ -184,3 +185,29 @@ def test_guide_without_a_checker_loads_nothing_of_it(visit, site_url: str, lang:
     assert len(page.requests) > 1
     assert not [url for url in page.requests if "/_widgets/" in url]
     _same_origin(page, site_url)
+
+
+def test_csv_checker_refuses_a_large_file_and_shows_the_first_findings_of_a_long_report(visit, site_url: str) -> None:
+    max_bytes = policy()["csv"]["max_bytes"]
+    big = b"jane,Pine-Harbor-Lantern-42,,\r\n" * (max_bytes // 30 + 10)
+    header = csvcheck.template("en").splitlines()[0]
+    many = (header + "\r\n" + "".join(f"user{i},short,,\r\n" for i in range(300))).encode()
+    too_large, long_report = csvcheck.report(big, "en"), csvcheck.report(many, "en")
+    assert [f["code"] for f in too_large["findings"]] == ["CSV_TOO_LARGE"]
+    assert len(long_report["findings"]) > 200
+    page = visit(_guide(site_url, "en", "addresses/batch-creation/"))
+    page.wait_ready("csv")
+    picker = "#mailcheck-csv-file"
+
+    page.page.set_input_files(picker, files=[{"name": "big.csv", "mimeType": "text/csv", "buffer": big}])
+    page.page.wait_for_selector(".mailcheck--csv .mailcheck__verdict--reject")
+    assert _table(page.page) == _expected(too_large)  # "larger than 2 MB", not "empty"
+
+    page.page.set_input_files(picker, files=[{"name": "many.csv", "mimeType": "text/csv", "buffer": many}])
+    page.page.wait_for_selector(".mailcheck--csv .mailcheck__overflow")
+    assert _table(page.page) == _expected(long_report)[:200]
+    link = page.page.locator(".mailcheck--csv .mailcheck__overflow a")
+    assert link.get_attribute("download") == "many-findings.csv"
+    listed = page.page.evaluate("async (url) => (await fetch(url)).text()", link.get_attribute("href"))
+    assert len(listed.strip().split("\r\n")) == 1 + len(long_report["findings"])
+    assert page.errors == []

@@ -35,13 +35,24 @@ def test_profile_request_returns_the_profile_report() -> None:
 
 def test_unknown_language_falls_back_to_english() -> None:
     assert _run({"checker": "helo", "lang": "xx", "text": "localhost"})["lang"] == "en"
+    assert _run({"checker": "helo", "lang": ["de"], "text": "localhost"})["lang"] == "en"
 
 
 def test_bad_requests_become_one_error_finding() -> None:
-    for raw in ["", "not json", "[]", '{"checker": "spf"}', '{"checker": "csv", "data": "***"}']:
+    for raw in ["", "not json", "[]", '{"checker": "spf"}', '{"checker": "csv", "data": "***"}',
+                '{"checker": ["csv"]}', '{"checker": {"csv": 1}}', '{"checker": "csv", "data": "QUJD\u00e9"}',
+                '{"checker": "csv", "data": 12}']:
         answer = json.loads(web.run(raw))
-        assert answer["verdict"] == "error"
-        assert [f["code"] for f in answer["findings"]] == ["WEB_BAD_REQUEST"]
+        assert answer["verdict"] == "error", raw
+        assert [f["code"] for f in answer["findings"]] == ["WEB_BAD_REQUEST"], raw
+
+
+def test_a_bad_request_prints_one_line_and_no_traceback(capsys) -> None:
+    web.run('{"checker": ["csv"]}')
+    web.run('{"checker": "csv", "data": "QUJD\u00e9"}')
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    assert len(out.out.splitlines()) == 2
 
 
 def test_a_crashing_checker_becomes_a_translated_finding(monkeypatch, capsys) -> None:

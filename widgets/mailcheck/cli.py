@@ -88,20 +88,33 @@ def _csv_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the CSV file for batch creation; - reads stdin")
 
 
+def _read_capped(file: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``file`` (``-``: stdin): one byte over the cap is enough to refuse it."""
+    if file == STDIN:
+        return sys.stdin.buffer.read(limit)
+    with Path(file).open("rb") as stream:
+        return stream.read(limit)
+
+
 def _run_csv(args: argparse.Namespace) -> int:
     from mailcheck.csvcheck import report
     from mailcheck.csvcheck.split import part_name
     from mailcheck.csvcheck.text import render, written
+    from mailcheck.policy import policy
 
     try:
-        data = sys.stdin.buffer.read() if args.file == STDIN else Path(args.file).read_bytes()
+        data = _read_capped(args.file, policy()["csv"]["max_bytes"] + 1)
     except OSError as error:
         print(f"mailcheck csv: {args.file}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
     result = report(data, args.lang)
     fixed = result.pop("fixed")  # holds the passwords in clear: never printed
     if args.fixed and fixed is not None:
-        Path(args.fixed).write_bytes(fixed.encode("utf-8"))
+        try:
+            Path(args.fixed).write_bytes(fixed.encode("utf-8"))
+        except OSError as error:
+            print(f"mailcheck csv: --fixed {args.fixed}: {error.strerror}", file=sys.stderr)
+            return EXIT_USAGE
     parts = result.pop("parts")  # the passwords again
     names = [part_name("" if args.file == STDIN else args.file, i, len(parts)) for i in range(1, len(parts) + 1)]
     result["parts"] = [{"name": name, "rows": part.rows} for name, part in zip(names, parts, strict=True)]
@@ -114,7 +127,7 @@ def _run_csv(args: argparse.Namespace) -> int:
                 (folder / name).write_bytes(part.data)
                 paths.append((str(folder / name), part.rows))
         except OSError as error:
-            print(f"mailcheck csv: {args.split}: {error.strerror}", file=sys.stderr)
+            print(f"mailcheck csv: --split {args.split}: {error.strerror}", file=sys.stderr)
             return EXIT_USAGE
     if args.json:
         print_json(result)

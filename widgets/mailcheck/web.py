@@ -16,7 +16,6 @@ request cannot be served, ``{"checker", "lang", "verdict": "error", "findings": 
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 import traceback
 from collections.abc import Callable
@@ -35,7 +34,14 @@ def _csv(request: dict, lang: str) -> object:
     from mailcheck.csvcheck import report
     from mailcheck.csvcheck.split import part_name
 
-    result = report(base64.b64decode(str(request.get("data", "")), validate=True), lang)
+    data = request.get("data", "")
+    if not isinstance(data, str):
+        raise BadRequest("data must be a base64 string")
+    try:
+        file = base64.b64decode(data, validate=True)
+    except ValueError as exc:  # binascii.Error, or characters outside ASCII
+        raise BadRequest(f"data is not base64: {exc}") from exc
+    result = report(file, lang)
     # Parts are bytes in the file's own encoding: they cross to the page in base64.
     total = len(result["parts"])
     result["parts"] = [
@@ -97,10 +103,11 @@ def _parse(request_json: str) -> tuple[dict, str]:
         request = json.loads(request_json)
     except (TypeError, ValueError) as exc:
         raise BadRequest(f"not JSON: {exc}") from exc
-    if not isinstance(request, dict) or request.get("checker") not in CHECKERS:
+    checker = request.get("checker") if isinstance(request, dict) else None
+    if not isinstance(checker, str) or checker not in CHECKERS:  # a list or dict is not hashable
         raise BadRequest(f"expected an object with checker in {sorted(CHECKERS)}")
     lang = request.get("lang")
-    return request, lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return request, lang if isinstance(lang, str) and lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def _channel(lang: str) -> str:
@@ -135,7 +142,7 @@ def run(request_json: str) -> str:
         request, lang = _parse(request_json)
         checker = request["checker"]
         answer: dict = {"checker": checker, "lang": lang, "result": CHECKERS[checker](request, lang)}
-    except (BadRequest, binascii.Error) as exc:
+    except BadRequest as exc:
         print(f"mailcheck.web: bad request: {exc}")
         answer = _failure(checker, lang, "WEB_BAD_REQUEST", BAD_REQUEST)
     except Exception:  # the reader gets a finding, the browser console the traceback

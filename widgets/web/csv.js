@@ -3,6 +3,10 @@
 // never to the network.
 import { connect, downloadLink, el, format, severityLabel, strings, verdictBadge } from "./ui.js";
 
+// A report of 10,000 rows can hold tens of thousands of findings: the page shows the
+// first ones and offers the whole list as a file, so it never builds a huge table.
+const SHOWN_FINDINGS = 200;
+
 function findingsTable(findings, text) {
   const head = el("tr", {}, ...["col.row", "col.column", "col.severity", "col.message"]
     .map((key) => el("th", { scope: "col" }, text[key])));
@@ -32,13 +36,32 @@ function partLinks(parts, text) {
   return el("div", { class: "mailcheck__parts" }, el("p", {}, text.parts), el("ol", {}, ...items));
 }
 
-/** Renders the worker's answer: verdict and summary, the table, the download. */
+// Every finding as CSV (RFC 4180 quoting), for the reader's own download.
+function findingsFile(findings, text) {
+  const quote = (value) => `"${String(value ?? "").replaceAll('"', '""')}"`;
+  const head = ["col.row", "col.column", "col.severity", "col.message"].map((key) => text[key]);
+  const lines = [[...head, "code"], ...findings.map((f) => [f.row, f.column, text[`severity.${f.severity}`]
+    ?? f.severity, f.message, f.code])];
+  const csv = lines.map((cells) => cells.map(quote).join(",")).join("\r\n") + "\r\n";
+  return URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+}
+
+function overflow(findings, name, text) {
+  if (findings.length <= SHOWN_FINDINGS) return null;
+  const stem = (name || "addresses.csv").replace(/\.[^.]*$/, "");
+  const shown = `${text.findings_shown} (${SHOWN_FINDINGS} / ${findings.length})`;
+  return el("p", { class: "mailcheck__overflow" }, shown, " ",
+    el("a", { href: findingsFile(findings, text), download: `${stem}-findings.csv` }, text.download_findings));
+}
+
+/** Renders the worker's answer: verdict and summary, the table (first findings), the downloads. */
 export function render(answer, fileName, text) {
   const report = answer.result ?? { verdict: answer.verdict, findings: answer.findings };
   const findings = report.findings ?? [];
   return [
     el("p", { class: "mailcheck__headline" }, verdictBadge(report.verdict, text), " ", report.summary ?? ""),
-    findings.length ? findingsTable(findings, text) : el("p", {}, text.no_findings),
+    findings.length ? findingsTable(findings.slice(0, SHOWN_FINDINGS), text) : el("p", {}, text.no_findings),
+    overflow(findings, fileName, text),
     fixedLink(report.fixed, fileName, text),
     partLinks(report.parts, text),
   ].filter(Boolean);
@@ -61,12 +84,16 @@ export function mount(widget, host) {
     result.querySelectorAll("a[href^='blob:']").forEach((link) => URL.revokeObjectURL(link.href));
     result.replaceChildren(...render(answer, name, text));
   };
-  const runFile = async (file) => { if (file) run(await file.arrayBuffer(), file.name); };
+  // A file over the cap is not read: its first max_bytes + 1 bytes are enough for the
+  // checker to refuse it with the real reason (too large), in the reader's language.
+  const maxBytes = Number(form.dataset.maxBytes);
+  const capped = (blob) => (blob.size > maxBytes ? blob.slice(0, maxBytes + 1) : blob);
+  const runFile = async (file) => { if (file) run(await capped(file).arrayBuffer(), file.name); };
 
   picker.addEventListener("change", () => runFile(picker.files[0]));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    if (pasted.value) run(new TextEncoder().encode(pasted.value).buffer, "");
+    if (pasted.value) run(new TextEncoder().encode(pasted.value).slice(0, maxBytes + 1).buffer, "");
     else if (picker.files[0]) runFile(picker.files[0]);
     else result.replaceChildren(el("p", {}, text.empty));
   });

@@ -17,6 +17,10 @@ from mailcheck.findings import Finding
 MAX_LENGTH = 64  # RFC 5321 section 4.5.3.1.1: local part
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 SPACE_SHOWN_AS = "\u2423"  # OPEN BOX, a visible space
+# name@domain.tld without spaces: a cell shaped like this is shown in messages even in a
+# row where the cells may be out of place (anything else there may be a password).
+PLAUSIBLE_ADDRESS = re.compile(r"[^\s@\"]{1,64}@[^\s@\"]+\.[A-Za-z]{2,63}")
+DUPLICATE_ROWS_SHOWN = 20
 
 
 def _a(code: str, **params: object) -> Finding:
@@ -56,19 +60,29 @@ def check_address(value: str) -> list[Finding]:
     return findings
 
 
-def duplicates(addresses: dict[int, str]) -> list[Finding]:
-    """One error per row whose address (case-insensitive) is on another row too.
+def plausible_address(value: str) -> bool:
+    """Whether ``value`` is shaped like a full e-mail address (so not taken for a secret)."""
+    return PLAUSIBLE_ADDRESS.fullmatch(value) is not None
 
-    ``addresses`` maps spreadsheet row numbers to trimmed column-A values; every row of
-    a repeated address is flagged, each naming all of them, so whichever copy the reader
-    looks at tells them where the others are.
+
+def duplicates(addresses: dict[int, str]) -> list[Finding]:
+    """One error per address (case-insensitive) found on more than one row.
+
+    ``addresses`` maps spreadsheet row numbers to trimmed column-A values. The finding
+    sits on the first row and names at most :data:`DUPLICATE_ROWS_SHOWN` rows of the
+    group, so 10,000 copies of one address make one short finding, not 10,000 long ones.
     """
     rows_by_address: dict[str, list[int]] = defaultdict(list)
+    first_spelling: dict[str, str] = {}
     for row, address in addresses.items():
         if address:
             rows_by_address[address.lower()].append(row)
-    return [
-        finding("CSV_A_DUPLICATE", row=row, column="A", address=address, rows=", ".join(map(str, rows)))
-        for address, rows in rows_by_address.items() if len(rows) > 1
-        for row in rows
-    ]
+            first_spelling.setdefault(address.lower(), address)
+    findings = []
+    for key, rows in rows_by_address.items():
+        if len(rows) > 1:
+            shown = ", ".join(map(str, rows[:DUPLICATE_ROWS_SHOWN]))
+            more = ", \u2026" if len(rows) > DUPLICATE_ROWS_SHOWN else ""
+            findings.append(finding("CSV_A_DUPLICATE", row=rows[0], column="A", address=first_spelling[key],
+                                    count=len(rows), rows=shown + more))
+    return findings

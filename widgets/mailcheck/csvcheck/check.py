@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from mailcheck.csvcheck.address import check_address, duplicates, local_part
-from mailcheck.csvcheck.cells import formula, spaces
+from mailcheck.csvcheck.address import check_address, duplicates, local_part, plausible_address
+from mailcheck.csvcheck.cells import FORMULA_STARTS, conceal, formula, spaces
 from mailcheck.csvcheck.codes import finding
 from mailcheck.csvcheck.forward import check_forward
-from mailcheck.csvcheck.header import COLUMNS, check_header, header_language, headers, looks_like_data
+from mailcheck.csvcheck.header import COLUMNS, data_signs, header_language, headers
 from mailcheck.csvcheck.password import check_password
-from mailcheck.csvcheck.read import Table, read
+from mailcheck.csvcheck.read import DELIMITER_NAMES, Table, column_name, read
 from mailcheck.findings import Finding, Severity
 from mailcheck.policy import Policy
 
@@ -30,28 +30,86 @@ class Result:
     findings: list[Finding]
     rows: int = 0  # data rows read (blank rows and the header not counted)
     table: Table | None = None  # None when the file could not be read at all
-    header_language: str | None = None  # the language of the file's header row, if it is one
-    header: list[str] = field(default_factory=list)  # the template header to write back
+    header_language: str | None = None  # the language of the file's header row, if it is ours
+    header: list[str] = field(default_factory=list)  # the header to write back
     clean_rows: list[list[str]] = field(default_factory=list)  # trimmed, column A in lower case
 
 
-def check_row(cells: list[str], row: int, policy: Policy) -> tuple[list[Finding], list[str]]:
-    """Findings for one non-blank data row and the row as the corrected copy writes it."""
-    findings: list[Finding] = []
+@dataclass(frozen=True)
+class Row:
+    """One checked row: its findings, the cells the corrected copy writes, whether any may be secret."""
+
+    findings: list[Finding]
+    clean: list[str]
+    secret: bool
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a row sits in the file: its cell count before trimming, the header's, the separator."""
+
+    width: int
+    header_width: int
+    delimiter: str
+    broken: bool = False  # a quoting error on this row: its cells may be out of place
+
+
+def _shape_findings(cells: list[str], shape: Shape) -> list[Finding]:
+    """Filled cells after D, or more cells than the header row (empty ones included).
+
+    A spreadsheet writes the same number of cells on every row, so a row longer than
+    the header, even by empty cells only, has a separator inside a cell that was not quoted.
+    """
     if len(cells) > len(COLUMNS):
-        findings.append(finding("CSV_TOO_MANY_COLUMNS", count=len(cells)))
+        return [finding("CSV_TOO_MANY_COLUMNS", count=len(cells))]
+    if shape.width > max(shape.header_width, len(COLUMNS)):
+        return [finding("CSV_SEPARATOR_IN_CELL", count=shape.width, header_count=shape.header_width,
+                        separator=DELIMITER_NAMES[shape.delimiter])]
+    return []
+
+
+def check_row(cells: list[str], row: int, policy: Policy, shape: Shape) -> Row:
+    """Findings for one non-blank data row and the row as the corrected copy writes it."""
+    shape_findings = _shape_findings(cells, shape)
+    findings = list(shape_findings)
     raw = (cells + [""] * len(COLUMNS))[: len(COLUMNS)]
     address, password, forward, delete = values = [cell.strip() for cell in raw]
     findings += [f for f in (spaces(cell, col) for cell, col in zip(raw, COLUMNS, strict=True)) if f]
     findings += check_address(address)
-    findings += check_password(password, local_part(address), policy["passwords"])
+    password_findings = check_password(password, local_part(address), policy["passwords"])
+    findings += password_findings
     findings += check_forward(forward, delete, local_part(address))
     in_error = {f.column for f in findings if f.severity is Severity.ERROR}
     for value, column in zip(values, COLUMNS, strict=False):
         warning = formula(value, column) if column in FORMULA_COLUMNS and column not in in_error else None
         if warning:
             findings.append(warning)
-    return [replace(f, row=row) for f in findings], [address.lower(), password, forward, delete]
+    # A password cell with an error, or holding an address, may mean the cells are out of
+    # place (B and C swapped, a shifted row): then any other cell may be the password.
+    secret = (shape.broken or bool(shape_findings) or plausible_address(password)
+              or any(f.severity is Severity.ERROR for f in password_findings))
+    findings = [conceal(replace(f, row=row), secret_row=secret) for f in findings]
+    return Row(findings, [address.lower(), password, forward, delete], secret)
+
+
+def _header(first: list[str], width: int, delimiter: str, policy: Policy, lang: str,
+            by_language: dict[str, list[str]]) -> tuple[list[Finding], str | None, bool]:
+    """Findings on row 1, the language of our template it is in, and whether it is data.
+
+    Row 1 is the header the import keeps: any wording passes unless it reads as data.
+    """
+    expected = " | ".join(by_language[lang])
+    language = header_language(first, by_language)
+    if language is not None:
+        return [], language, False
+    if not first:
+        return [finding("CSV_HEADER_EMPTY", row=1, header=expected)], None, False
+    as_data = check_row(first, 1, policy, Shape(width, width, delimiter))
+    if data_signs(first) or not any(f.severity is Severity.ERROR for f in as_data.findings):
+        return [finding("CSV_HEADER_MISSING", row=1, header=expected)], None, True
+    # Titles are not secrets: any of them starting like a formula keeps the copy from being offered.
+    return [finding("CSV_FORMULA", row=1, column=column_name(index), char=cell.strip()[0])
+            for index, cell in enumerate(first) if cell.strip().startswith(FORMULA_STARTS)], None, False
 
 
 def check(data: bytes, policy: Policy, lang: str) -> Result:
@@ -64,35 +122,44 @@ def check(data: bytes, policy: Policy, lang: str) -> Result:
     if isinstance(table, Finding):
         return Result([table])
     findings = list(table.findings)
+    broken_rows = {f.row for f in findings if f.row is not None}
     by_language = headers(policy["labels"])
     first = table.records[0]
-    language = header_language(first, by_language)
-    header_deleted = language is None and looks_like_data(first, by_language)
-    findings += check_header(first, by_language[lang], by_language)
-    start = 1 if header_deleted else 2  # the spreadsheet row of the first data record
-    data_records = table.records[start - 1:]
+    if 1 in table.skipped:  # row 1 is already an error (an over-long cell): nothing to judge
+        header_findings, language, header_is_data = [], None, False
+    else:
+        header_findings, language, header_is_data = _header(first, table.widths[0], table.delimiter, policy, lang,
+                                                            by_language)
+    findings += header_findings
+    start = 1 if header_is_data else 2  # the spreadsheet row of the first data record
+    numbered = [(row, cells) for row, cells in enumerate(table.records[start - 1:], start)
+                if row not in table.skipped]
 
-    filled = [(row, cells) for row, cells in enumerate(data_records, start) if cells]
+    filled = [(row, cells) for row, cells in numbered if cells]
     max_rows = csv_policy["max_rows"]
     if len(filled) > max_rows:
         too_many = finding("CSV_TOO_MANY_ROWS", rows=len(filled), max_rows=max_rows)
         return Result([*findings, too_many], rows=len(filled), table=table)
-    findings += [finding("CSV_BLANK_ROW", row=row)
-                 for row, cells in enumerate(data_records, start) if not cells]
+    findings += [finding("CSV_BLANK_ROW", row=row) for row, cells in numbered if not cells]
     if not filled:
         findings.append(finding("CSV_NO_ROWS"))
 
     clean_rows = []
+    secret_rows = set()
     for row, cells in filled:
-        row_findings, clean = check_row(cells, row, policy)
-        findings += row_findings
-        clean_rows.append(clean)
-    findings += duplicates({row: cells[0].strip() for row, cells in filled})
+        shape = Shape(table.widths[row - 1], table.widths[0], table.delimiter, row in broken_rows)
+        checked = check_row(cells, row, policy, shape)
+        findings += checked.findings
+        clean_rows.append(checked.clean)
+        if checked.secret:
+            secret_rows.add(row)
+    findings += [conceal(f, secret_row=f.row in secret_rows)
+                 for f in duplicates({row: cells[0].strip() for row, cells in filled})]
 
     limit = policy["limits"]["batch_addresses_per_day"]
     if len(filled) > limit:
         batches = math.ceil(len(filled) / limit)
         findings.append(finding("CSV_OVER_DAILY_LIMIT", rows=len(filled), limit=limit, batches=batches))
     findings.sort(key=lambda f: (f.row or 0, f.column or ""))
-    header = by_language[language] if language else []
+    header = by_language[language] if language else [cell.strip() for cell in first]
     return Result(findings, len(filled), table, language, header, clean_rows)

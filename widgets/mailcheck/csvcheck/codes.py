@@ -38,10 +38,23 @@ RULES: dict[str, Rule] = {
         E, N_("Some characters could not be read as {encoding}: the file is damaged. Save it again from "
               "your spreadsheet program."),
         "The file starts with a byte-order mark but its bytes are not valid in that encoding."),
-    "CSV_UNREADABLE": Rule(
-        E, N_("The file cannot be read as CSV from this row on: a quotation mark is probably not closed. "
-              "Save the file again from your spreadsheet program."),
-        "Python's csv module gave up (a quoted cell over 131,072 characters)."),
+    "CSV_QUOTE_NOT_CLOSED": Rule(
+        E, N_("A quotation mark opens this cell and is not closed on this row: a spreadsheet or the import "
+              "would read rows {first} to {last} into this cell, with the addresses and passwords on them. "
+              "Close the quotation mark or delete it."),
+        "RFC 4180 readers carry an open quote over line ends and merge the rows after it into one cell; "
+        "here every line stays a row and is checked as one."),
+    "CSV_QUOTE_AT_END": Rule(
+        E, N_("A quotation mark opens this cell and is never closed. Close it or delete it."),
+        "The same open quote on the last row: nothing follows to be swallowed, but the file is malformed."),
+    "CSV_LINE_BREAK": Rule(
+        E, N_("This cell holds a line break: it goes on until row {last}. The import reads one line per "
+              "address; remove the line break from the cell."),
+        "A quoted cell may span lines in RFC 4180, not in this import; its continuation lines are not rows."),
+    "CSV_CELL_TOO_LONG": Rule(
+        E, N_("A cell of this row is longer than {max} characters, far more than any cell of the template "
+              "holds. Check what was pasted into this row."),
+        "The csv module's field limit; the row is not checked further."),
     "CSV_LEGACY_ENCODING": Rule(
         W, N_("The file is not in UTF-8; it was read as Windows-1252, the encoding of Excel's plain “CSV” "
               "type. Check that accented letters look right. The corrected copy is in UTF-8."),
@@ -56,14 +69,23 @@ RULES: dict[str, Rule] = {
     "CSV_HEADER_MISSING": Rule(
         E, N_("Row 1 holds an address, not the column titles: the header row has been deleted. Insert a "
               "first row with the template's titles: {header}."),
-        "The import skips row 1; without the header the first address would be lost."),
-    "CSV_HEADER_MISMATCH": Rule(
-        E, N_("Row 1 must contain the template's column titles: {header}."),
-        "The header must be the template's, in any of the five languages (case and spaces ignored)."),
+        "The import keeps row 1 as the header; when it reads as data (a valid row, an address in C, 0 or 1 "
+        "in D, a full address in A, digits in B) the first address would be lost. Any other row 1 is a "
+        "header, in whatever wording (the hoster's own template, any language)."),
+    "CSV_HEADER_EMPTY": Rule(
+        E, N_("Row 1 is empty. The import keeps row 1 as the column titles: write them there: {header}."),
+        "The file has no header row to keep."),
     # --- any row or cell (check.py, cells.py) ---------------------------------------
     "CSV_BLANK_ROW": Rule(
         W, N_("Empty row: it is skipped, and the corrected copy leaves it out."),
         "A blank row between addresses; blank rows at the end are dropped silently.", fixed=True),
+    "CSV_SEPARATOR_IN_CELL": Rule(
+        E, N_("This row has {count} cells, the header row {header_count}: a cell probably holds the "
+              "character that separates cells ({separator}) without quotation marks, which shifts the cells "
+              "after it. Put that cell in quotation marks, or save the file again from your spreadsheet "
+              "program."),
+        "A spreadsheet writes as many cells on every row; more on one row means an unquoted separator "
+        "(gnumeric's ssconvert does not quote a ';' in a ';'-separated file)."),
     "CSV_TOO_MANY_COLUMNS": Rule(
         E, N_("This row has {count} columns; the template has four (A to D). Empty or delete the cells "
               "from column E on."),
@@ -73,9 +95,10 @@ RULES: dict[str, Rule] = {
         "Stray spaces (and leading tabs or line breaks) are invisible in a spreadsheet.", fixed=True),
     "CSV_FORMULA": Rule(
         W, N_("The cell starts with “{char}”: a spreadsheet that opens this file reads it as a formula and "
-              "may change it. The file itself is fine; do not open and save it in a spreadsheet again, or "
-              "choose a value that starts with another character."),
-        "OWASP CSV injection: =, +, - and @ start formulas (tab and CR are trimmed as spaces).",),
+              "may run or change it. No corrected copy is offered for a file with such a cell; change the "
+              "value so that it starts with another character."),
+        "OWASP CSV injection: =, +, - and @ start formulas (tab and CR too; they are trimmed as spaces "
+        "first). The apostrophe OWASP suggests would become part of the address, so no copy is written."),
     # --- column A (address.py) -----------------------------------------------------
     "CSV_A_EMPTY": Rule(
         E, N_("Column A is empty: write the address to create (the part before the @)."),
@@ -99,15 +122,21 @@ RULES: dict[str, Rule] = {
               "that way."),
         "The hoster creates addresses in lower case.", fixed=True),
     "CSV_A_DUPLICATE": Rule(
-        E, N_("The address {address} appears more than once (rows {rows}); each address can be created "
+        E, N_("The address {address} appears {count} times, on rows {rows}; each address can be created "
               "only once."),
-        "Compared without case; every row of the group is flagged and names the others."),
+        "Compared without case; one finding per address, at its first row, naming at most 20 rows."),
     # --- column B (password.py) ------------------------------------------------------
     "CSV_B_EMPTY": Rule(E, N_("Column B is empty: every address needs a password."), "Required column."),
     "CSV_B_SPACES": Rule(
         W, N_("The password {masked} starts or ends with a space. The corrected copy removes it; the "
               "password is then the one without that space."),
         "Usually a stray space; an import or a login form may trim it.", fixed=True),
+    "CSV_B_FORMULA": Rule(
+        W, N_("The password {masked} starts with “{char}”: a spreadsheet that opens this file may turn it "
+              "into a formula and change it. The corrected copy keeps the password exactly as it is, "
+              "without the protective apostrophe, which would become part of the password: do not open "
+              "the file in a spreadsheet again, or choose a password that starts with another character."),
+        "OWASP CSV injection; the password must stay what the reader wrote, so it is not neutralised."),
     "CSV_B_TOO_SHORT": Rule(
         E, N_("The password {masked} is too short: length {length}, minimum {min}."),
         "passwords.min_length in the data file (NIST SP 800-63B: length first)."),
@@ -128,7 +157,8 @@ RULES: dict[str, Rule] = {
         E, N_("The password {masked} is too easy to guess (strength {score} out of 4, at least {min} "
               "needed). Several unrelated words with digits or signs between them make a strong password "
               "that is easy to type."),
-        "zxcvbn score below passwords.min_zxcvbn_score (the first 32 characters are scored)."),
+        "zxcvbn score below passwords.min_zxcvbn_score, on the whole password (a proven shortcut skips "
+        "zxcvbn when no pattern can be long enough, see password.py)."),
     # --- columns C and D (forward.py) ------------------------------------------------
     "CSV_C_INVALID": Rule(
         E, N_("{value} is not a valid e-mail address. Column C takes the full address to forward to "
@@ -160,6 +190,9 @@ RULES: dict[str, Rule] = {
               "a day apart (split the file). Support can lift the limit."),
         "limits.batch_addresses_per_day in the data file."),
 }
+
+# Findings that keep a file from getting a corrected copy although they are only warnings.
+NO_COPY = frozenset({"CSV_FORMULA"})
 
 # The summary line above the findings.
 SUMMARY_REJECT = N_("Rows read: {rows}. Errors: {errors}, warnings: {warnings}. Correct the errors, then check "

@@ -1,20 +1,23 @@
-"""Row 1: the template's column titles, in any of the site's languages.
+"""Row 1: the header the import keeps, in whatever wording it comes.
 
-People fill in the template in their own language but may have downloaded it from
-another language's page, so any language's titles pass. Case and spacing are ignored
-because spreadsheets and people change them without meaning anything by it.
+The import skips row 1 without reading it, so any titles do: ours in any of the site's
+languages, the hoster's own template (whose wording we do not know), a sheet a person
+labelled themselves. What must not be in row 1 is data: the import would silently skip
+that address. Row 1 reads as data when it passes as a valid row (decided in
+:mod:`.check`) or shows signs no title has: an address in C, 0 or 1 in D, a full
+address in A, digits in a password next to an address-like A.
 """
 
 from __future__ import annotations
 
 import re
 
-from mailcheck.csvcheck.codes import finding
-from mailcheck.findings import Finding
+from mailcheck.csvcheck.address import plausible_address
 
 COLUMNS = ("A", "B", "C", "D")
 # A first cell like this is an address someone typed, not a title.
 DATA_LIKE = re.compile(r"[A-Za-z0-9._+-]+(@[A-Za-z0-9.-]+)?")
+DIGIT = re.compile(r"\d")
 
 
 def _normal(cell: str) -> str:
@@ -28,7 +31,7 @@ def headers(labels: dict[str, dict[str, str]]) -> dict[str, list[str]]:
 
 
 def header_language(row: list[str], by_language: dict[str, list[str]]) -> str | None:
-    """The language whose header ``row`` is, or ``None``."""
+    """The language whose header ``row`` is (case and spacing ignored), or ``None``."""
     normal = [_normal(cell) for cell in row]
     for lang, header in by_language.items():
         if normal == [_normal(title) for title in header]:
@@ -36,20 +39,8 @@ def header_language(row: list[str], by_language: dict[str, list[str]]) -> str | 
     return None
 
 
-def looks_like_data(row: list[str], by_language: dict[str, list[str]]) -> bool:
-    """Whether row 1 is an address row, i.e. the header was deleted.
-
-    A row with any of the template's titles in it is an altered header, not data.
-    """
-    titles = {_normal(title) for header in by_language.values() for title in header}
-    if any(_normal(cell) in titles for cell in row):
-        return False
-    return bool(row) and DATA_LIKE.fullmatch(row[0].strip()) is not None
-
-
-def check_header(row: list[str], expected: list[str], by_language: dict[str, list[str]]) -> list[Finding]:
-    """Findings on row 1; ``expected`` is the header shown to the reader (their language)."""
-    if header_language(row, by_language) is not None:
-        return []
-    code = "CSV_HEADER_MISSING" if looks_like_data(row, by_language) else "CSV_HEADER_MISMATCH"
-    return [finding(code, row=1, header=" | ".join(expected))]
+def data_signs(row: list[str]) -> bool:
+    """Whether row 1 shows a sign of data that no column title has."""
+    address, password, forward, delete = [cell.strip() for cell in (row + [""] * 4)[:4]]
+    return (plausible_address(forward) or delete in ("0", "1") or plausible_address(address)
+            or (DATA_LIKE.fullmatch(address) is not None and DIGIT.search(password) is not None))

@@ -12,38 +12,48 @@ from functools import lru_cache
 from zxcvbn import zxcvbn
 
 from mailcheck.csvcheck.codes import finding
+from mailcheck.csvcheck.shortcut import PROVEN_SCORE, at_least_three
 from mailcheck.findings import Finding
 from mailcheck.policy import PasswordPolicy
 
-# zxcvbn's time grows steeply with length (measured in CPython: about 1 ms at 20
-# characters, 40 ms at 64, up to 3 s at 128 with many look-alike characters), so only
-# the first SCORED_LENGTH characters are scored. Extra characters never make a
-# password easier to guess, so a prefix that scores well vouches for the whole.
-# A prefix made only of look-alike signs (4@!|$0...) still costs up to ~0.5 s.
-SCORED_LENGTH = 32
+CACHE_SIZE = 10_000  # csv.max_rows in the data file (a test keeps them equal)
 MIN_CONTAINED = 3  # shorter addresses ("jo") occur in too many good passwords by chance
 BULLET = "\u2022"
+MASK_BULLETS = 8
+MASK_SHOWS_FIRST_FROM = 8
 
 
-def mask(password: str) -> str:
-    """The first character and one bullet per other character (all bullets when short)."""
-    if len(password) < 6:
-        return BULLET * len(password)
-    return password[0] + BULLET * (len(password) - 1)
+def mask(secret: str) -> str:
+    """The first character and a fixed row of bullets: neither the length nor more is shown.
 
-
-@lru_cache(maxsize=4096)
-def strength(password: str, address: str) -> tuple[int, bool]:
-    """zxcvbn's score of ``password`` and whether it is one known common password.
-
-    Cached because a file often repeats a password (a pattern, a placeholder).
+    Under :data:`MASK_SHOWS_FIRST_FROM` characters not even the first one is shown.
     """
-    scored = password[:SCORED_LENGTH]
-    result = zxcvbn(scored, user_inputs=[address] if address else [], max_length=SCORED_LENGTH)
+    shown = secret[:1] if len(secret) >= MASK_SHOWS_FIRST_FROM else ""
+    return shown + BULLET * MASK_BULLETS
+
+
+def _zxcvbn(password: str, address: str) -> tuple[int, bool]:
+    """zxcvbn's score of the whole ``password`` and whether it is one known common password."""
+    result = zxcvbn(password, user_inputs=[address] if address else [], max_length=len(password))
     sequence = result["sequence"]
     common = (len(sequence) == 1 and sequence[0]["pattern"] == "dictionary"
               and sequence[0]["dictionary_name"] == "passwords")
     return result["score"], common
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def weakness(password: str, address: str, min_score: int) -> tuple[int, bool] | None:
+    """``(score, common)`` when zxcvbn scores ``password`` below ``min_score``, else ``None``.
+
+    The whole password is scored (a prefix can score higher or lower than the whole).
+    :func:`~mailcheck.csvcheck.shortcut.at_least_three` settles most strong passwords
+    without zxcvbn; the answer is the same either way. Cached per password and address,
+    for as many as the file may have rows: files repeat placeholders and patterns.
+    """
+    if min_score <= PROVEN_SCORE and at_least_three(password, address):
+        return None
+    score, common = _zxcvbn(password, address)
+    return (score, common) if score < min_score else None
 
 
 def _b(code: str, **params: object) -> Finding:
@@ -67,9 +77,10 @@ def check_password(password: str, address: str, policy: PasswordPolicy) -> list[
         findings.append(_b("CSV_B_CONTAINS_ADDRESS", masked=masked))
     if findings:
         return findings
-    score, common = strength(password, address)
-    if score < policy["min_zxcvbn_score"]:
-        if common:
-            return [_b("CSV_B_COMMON", masked=masked)]
-        return [_b("CSV_B_WEAK", masked=masked, score=score, min=policy["min_zxcvbn_score"])]
-    return []
+    weak = weakness(password, address, policy["min_zxcvbn_score"])
+    if weak is None:
+        return []
+    score, common = weak
+    if common:
+        return [_b("CSV_B_COMMON", masked=masked)]
+    return [_b("CSV_B_WEAK", masked=masked, score=score, min=policy["min_zxcvbn_score"])]

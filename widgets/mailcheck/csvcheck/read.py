@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import re
 from dataclasses import dataclass, field
 
 from mailcheck.csvcheck.codes import Term, finding
@@ -44,17 +44,31 @@ WINDOWS_1252 = {byte: bytes([byte]).decode("cp1252", errors="ignore") or chr(byt
 # C0 controls never found in a spreadsheet's text export (tab, LF and CR are).
 BINARY_CONTROLS = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r"}
 SNIFF_RECORDS = 50
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+QUOTE = '"'
+# Appended as a line of its own after a line parsed alone: it lands inside a cell only
+# when that cell's quote was left open. A C0 control, so never part of the text read.
+OPEN = "\x01"
+CELL_LIMIT = 131_072  # the csv module's default field limit; no cell of the template comes near
 
 
 @dataclass
 class Table:
-    """A decoded, parsed file: ``records[i]`` is spreadsheet row ``i + 1``."""
+    """A decoded, parsed file: ``records[i]`` is spreadsheet row ``i + 1`` (one per line).
+
+    ``widths[i]`` counts its cells before the empty ones at the end were dropped;
+    ``skipped`` holds the rows that are not data of their own (the rest of a cell with a
+    line break, a line with an over-long cell). ``encoding``, ``delimiter`` and
+    ``line_ends`` are what was detected, for the report and for whoever splits the file.
+    """
 
     records: list[list[str]]
     encoding: str
     delimiter: str
     line_ends: str
     findings: list[Finding] = field(default_factory=list)
+    widths: list[int] = field(default_factory=list)
+    skipped: set[int] = field(default_factory=set)
 
 
 def not_text_kind(data: bytes) -> Term | None:
@@ -96,28 +110,105 @@ def line_ends(text: str) -> str:
     return kinds[0] if len(kinds) == 1 else "mixed"
 
 
-def _parse(text: str, delimiter: str) -> csv.reader:
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=False)
+def column_name(index: int) -> str:
+    """The spreadsheet's name of the 0-based column ``index``: A, B, ... Z, AA, AB ..."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def physical_lines(text: str) -> list[str]:
+    """The lines of ``text`` as a spreadsheet shows rows: split at CRLF, LF or CR, ends dropped."""
+    lines = LINE_BREAK.split(text)
+    if lines and not lines[-1]:
+        lines.pop()  # the line end after the last row does not start a row
+    return lines
+
+
+def cells(line: str, delimiter: str) -> tuple[list[str], int | None]:
+    """The cells of one line read on its own, and the index of a cell whose quote is left open.
+
+    A quoted cell that is not closed by the end of the line runs to the end of the line
+    here (never into the next one). Lines without a quotation mark, nearly all of them,
+    are split without the csv module.
+    """
+    if QUOTE not in line:
+        return line.split(delimiter), None
+    try:
+        record = next(csv.reader([line, OPEN], delimiter=delimiter, quotechar=QUOTE, strict=False))
+    except csv.Error:  # a quoted cell over csv.field_size_limit(): CELL_LIMIT catches it
+        return [line], None
+    last = record[-1]
+    if OPEN not in last:
+        return record, None
+    record[-1] = last[: last.index(OPEN)].removesuffix("\n")  # the csv module may add a line break
+    return record, len(record) - 1
+
+
+def _stays_open(line: str, delimiter: str) -> bool:
+    """Whether a quoted cell already open when ``line`` starts is still open at its end."""
+    if QUOTE not in line:
+        return True
+    return cells(QUOTE + line, delimiter)[1] is not None
+
+
+@dataclass(frozen=True)
+class _Quoting:
+    """What every unclosed quote needs to know, computed once per file (linear in it).
+
+    ``closing[i]``: the line on which a quote still open when line ``i`` starts gets
+    closed (``None``: never). Whether a line closes an open quote does not depend on
+    where the quote was opened, so one backward pass answers for all of them.
+    ``separators[i]``: how many of the lines before ``i`` hold the separator.
+    """
+
+    closing: list[int | None]
+    separators: list[int]
+
+    @classmethod
+    def of(cls, lines: list[str], delimiter: str) -> _Quoting:
+        closing: list[int | None] = [None] * (len(lines) + 1)
+        for index in range(len(lines) - 1, -1, -1):
+            closing[index] = closing[index + 1] if _stays_open(lines[index], delimiter) else index
+        separators = [0]
+        for line in lines:
+            separators.append(separators[-1] + (delimiter in line))
+        return cls(closing, separators)
+
+
+def _open_quote(lines: list[str], index: int, column: int, quoting: _Quoting,
+                delimiter: str) -> tuple[Finding, range]:
+    """The finding for a quote opened on line ``index`` and the lines that are not rows of their own.
+
+    A quote closed a few lines further on with no separator in between is a cell with a
+    line break in it (the continuation lines belong to it); anything else is a quote
+    left open by mistake that would swallow whole rows, which are then checked as rows.
+    """
+    row, where = index + 1, column_name(column)
+    if index + 1 == len(lines):
+        return finding("CSV_QUOTE_AT_END", row=row, column=where), range(0)
+    end = quoting.closing[index + 1]
+    last = len(lines) - 1 if end is None else end
+    separated = quoting.separators[last] - quoting.separators[index + 1]  # lines strictly inside
+    if end is not None and not separated and delimiter not in lines[last].partition(QUOTE)[0]:
+        return finding("CSV_LINE_BREAK", row=row, column=where, last=last + 1), range(index + 1, last + 1)
+    return finding("CSV_QUOTE_NOT_CLOSED", row=row, column=where, first=row + 1, last=last + 1), range(0)
 
 
 def sniff_delimiter(text: str, preferred: str) -> str:
-    """The separator that splits the first records into the most multi-cell rows.
+    """The separator that splits the first lines into the most multi-cell rows.
 
     Ties (including a one-column file) go to the header's width, then to ``preferred``.
     The stdlib ``csv.Sniffer`` was not used: it guesses from character frequencies,
     raises when unsure, and a password full of ``;`` would sway it.
     """
-    sample = text[:65536]
+    sample = physical_lines(text[:65536])[:SNIFF_RECORDS]
 
     def score(delimiter: str) -> tuple[int, int, bool]:
-        widths = []
-        try:
-            for record in _parse(sample, delimiter):
-                widths.append(len(record))
-                if len(widths) == SNIFF_RECORDS:
-                    break
-        except csv.Error:
-            pass
+        widths = [len(cells(line, delimiter)[0]) for line in sample]
         return sum(w > 1 for w in widths), widths[0] if widths else 0, delimiter == preferred
 
     return max(DELIMITERS, key=score)
@@ -129,6 +220,36 @@ def _trimmed(record: list[str]) -> list[str]:
     while end and not record[end - 1].strip():
         end -= 1
     return record[:end]
+
+
+def parse(text: str, delimiter: str) -> tuple[list[list[str]], list[int], set[int], list[Finding]]:
+    """Rows, their widths before trimming, rows not to check as data, and quoting findings.
+
+    Every line of the text is one row, read on its own: a quotation mark left open can
+    make a spreadsheet read the following rows into one cell, so that is an error at its
+    row and column, and the rows are still read (and checked) as the rows they are.
+    """
+    lines = physical_lines(text)
+    records: list[list[str]] = []
+    widths: list[int] = []
+    skipped: set[int] = set()
+    findings: list[Finding] = []
+    quoting: _Quoting | None = None
+    for index, line in enumerate(lines):
+        record, open_cell = cells(line, delimiter)
+        widths.append(len(record))
+        records.append(_trimmed(record))
+        if index + 1 in skipped:
+            continue
+        if max(map(len, record)) > CELL_LIMIT:
+            findings.append(finding("CSV_CELL_TOO_LONG", row=index + 1, max=f"{CELL_LIMIT:,}"))
+            skipped.add(index + 1)
+        elif open_cell is not None:
+            quoting = quoting or _Quoting.of(lines, delimiter)
+            found, continuation = _open_quote(lines, index, open_cell, quoting, delimiter)
+            findings.append(found)
+            skipped.update(line + 1 for line in continuation)
+    return records, widths, skipped, findings
 
 
 def read(data: bytes, *, max_bytes: int, preferred_delimiter: str) -> Table | Finding:
@@ -144,18 +265,13 @@ def read(data: bytes, *, max_bytes: int, preferred_delimiter: str) -> Table | Fi
     if not BINARY_CONTROLS.isdisjoint(text):
         return finding("CSV_NOT_TEXT", kind=Term(N_("a binary file")))
     delimiter = sniff_delimiter(text, preferred_delimiter)
-    records: list[list[str]] = []
-    reader = _parse(text, delimiter)
-    try:
-        for record in reader:
-            records.append(_trimmed(record))
-    except csv.Error:
-        findings.append(finding("CSV_UNREADABLE", row=len(records) + 1))
-    while records and not records[-1]:
+    records, widths, skipped, quoting = parse(text, delimiter)
+    while records and not records[-1] and len(records) not in skipped:
         records.pop()
+        widths.pop()
     if not records:
         return finding("CSV_EMPTY")
     if delimiter != preferred_delimiter:
         expected = DELIMITER_NAMES[preferred_delimiter]
         findings.append(finding("CSV_DELIMITER", found=DELIMITER_NAMES[delimiter], expected=expected))
-    return Table(records, encoding, delimiter, line_ends(text), findings)
+    return Table(records, encoding, delimiter, line_ends(text), [*findings, *quoting], widths, skipped)

@@ -6,9 +6,11 @@ password back out, in the corrected copy the reader downloads for themselves.
 
 from __future__ import annotations
 
+from mailcheck.csvcheck.cells import CELL_PARAMS
 from mailcheck.csvcheck.check import Result, check
 from mailcheck.csvcheck.codes import (
     DOMAIN,
+    NO_COPY,
     RULES,
     SUMMARY_ACCEPT,
     SUMMARY_FIXED,
@@ -23,7 +25,6 @@ from mailcheck.i18n import message
 from mailcheck.policy import policy as load_policy
 
 MAX_SHOWN = 80  # a cell quoted in a message is cut after this many characters
-CELL_PARAMS = ("value", "keep", "address")  # parameters that quote a cell of the file
 
 
 def _shown(name: str, value: object, lang: str) -> object:
@@ -47,8 +48,14 @@ def render(finding: Finding, lang: str) -> dict:
 
 
 def fixed_copy(result: Result, delimiter: str) -> str | None:
-    """The corrected file, offered when nothing but mechanical problems was found."""
+    """The corrected file, offered when nothing but mechanical problems was found.
+
+    Never for a file with an error (a quoting error included: no copy can carry merged
+    rows) nor with a formula-like cell (the copy would carry the formula on).
+    """
     if result.table is None or verdict(result.findings) == "reject":
+        return None
+    if any(f.code in NO_COPY for f in result.findings):
         return None
     if not any(RULES[f.code].fixed for f in result.findings):
         return None
