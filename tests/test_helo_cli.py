@@ -70,7 +70,7 @@ def test_human_output_in_the_chosen_language(lang: str, word: str) -> None:
     assert result.returncode == 1
     text = result.stdout.decode()
     assert word in text
-    assert "550 5.7.1" in text and "HELO_LOCALHOST" in text
+    assert "550 5.7.1" in text and "HELO_LOOPBACK" in text
 
 
 def test_json_messages_follow_lang() -> None:

@@ -33,8 +33,8 @@ def test_rejected_name_has_findings_hints_and_the_guide_dialogue() -> None:
     result = only("220 mx ESMTP;HELO localhost")
     assert (result["helo"], result["command"], result["verdict"]) == ("localhost", "HELO", "reject")
     assert result["findings"] == [{
-        "code": "HELO_LOCALHOST", "severity": "error", "part": "localhost",
-        "message": "“localhost” names the local machine, not your mail server.",
+        "code": "HELO_LOOPBACK", "severity": "error", "part": "localhost",
+        "message": "“localhost” is a loopback name: it always means the machine itself, never your mail server.",
     }]
     assert [hint["mta"] for hint in result["hints"]] == [hint.mta for hint in HINTS]
     assert "smtp_helo_name = mail.example.com" in [hint["example"] for hint in result["hints"]]

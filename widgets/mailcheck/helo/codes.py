@@ -88,10 +88,20 @@ RULES: dict[str, Rule] = {
         ERR, N_("“{part}” is an address literal; the hoster only accepts a fully-qualified name."),
         "Legal after EHLO for hosts without a name, but the hoster refuses HELO [127.0.0.1].",
         POLICY),
+    "HELO_LOOPBACK": Rule(
+        ERR, N_("“{part}” is a loopback name: it always means the machine itself, never your mail server."),
+        "RFC 6761 §6.3 reserves localhost and every name under .localhost for loopback;"
+        " localhost.localdomain is the same alias in many default set-ups. The hoster refuses"
+        " HELO localhost.", "RFC 6761"),
     "HELO_LOCALHOST": Rule(
         ERR, N_("“{part}” names the local machine, not your mail server."),
-        "Local aliases must not appear in SMTP (§2.3.5); the hoster refuses HELO localhost.",
-        POLICY),
+        "Local aliases (localhost4, ip6-localhost, localhost6.localdomain6) must not appear in"
+        " SMTP (§2.3.5).", POLICY),
+    "HELO_LOCAL_LABEL": Rule(
+        WARN, N_("“{part}” is a legal name, but its first label reads like the local machine;"
+                 " some receivers take it for a misconfigured server."),
+        "A name under a real domain may start with localhost (localhost.example.com); it is not"
+        " loopback, so it is only a warning.", POLICY),
     "HELO_SINGLE_LABEL": Rule(
         ERR, N_("“{part}” is not fully qualified: add the domain, as in “{part}.example.com”."),
         "A bare name such as www is not canonical; the hoster (and Postfix's"
