@@ -44,7 +44,7 @@ SCHEMA: dict[str, Any] = {
     },
     "account": {"username": str, "smtp_auth_required": bool, "smtp_auth_mechanisms": [str]},
     "limits": MapOf(int),
-    "helo": {"banned": [str], "reject_reply": str},
+    "helo": {"banned": [str], "reject_reply": str, "max_input_bytes": int},
     "passwords": {"min_length": int, "max_length": int, "min_zxcvbn_score": int},
     "csv": {"delimiter": str, "max_bytes": int, "max_rows": int, "example_rows": [[str]]},
     "feedback": {"services": [str], "languages_by_service": Optional(MapOf([str]))},

@@ -24,7 +24,17 @@ RULES: dict[str, Rule] = {
     # --- what could be read at all -------------------------------------------------
     "HELO_NOT_FOUND": Rule(
         ERR, N_("No HELO or EHLO name was found in the text."),
-        "Nothing looked like a bare name, a HELO/EHLO line or a log field helo=<...>.", "input"),
+        "Nothing looked like a bare name, a HELO/EHLO line, a log field, a Received header or a"
+        " bounce that names the HELO (the forms are the rules in helo/extract.py).", "input"),
+    "HELO_REFUSED_NOT_SHOWN": Rule(
+        ERR, N_("The text shows that a server refused the HELO name, but not the name itself."
+                " Check the name your server announces; where it is set is listed below."),
+        "Bounces often only say \"Access denied - bogus HELO\" or \"in reply to EHLO command\";"
+        " telling the reader where their MTA sets the name beats \"no HELO found\".", "input"),
+    "HELO_INPUT_CUT": Rule(
+        WARN, N_("The text is {length} bytes long; only the first {limit} bytes were read."),
+        "A paste is read up to helo.max_input_bytes (data/mail.yml) so that a huge log cannot"
+        " stall the page or the command line; the reader learns that the rest was not read.", "input"),
     "HELO_MORE_VALUES": Rule(
         INFO, N_("Only the first {limit} HELO names in the text were checked."),
         "A pasted log can hold thousands of names; the report stays readable.", "input"),
