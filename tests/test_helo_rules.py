@@ -171,4 +171,4 @@ def test_every_finding_code_is_registered_with_its_severity() -> None:
 
 def test_severities_match_the_rule_table() -> None:
     warnings = {code for code, rule in RULES.items() if rule.severity is Severity.WARNING}
-    assert warnings == {"HELO_TRAILING_DOT", "HELO_SPECIAL_USE", "HELO_DYNAMIC", "HELO_LOCAL_LABEL"}
+    assert warnings == {"HELO_TRAILING_DOT", "HELO_SPECIAL_USE", "HELO_DYNAMIC", "HELO_LOCAL_LABEL", "HELO_INPUT_CUT"}

@@ -29,6 +29,7 @@ BLANKS = " \t\v\f"  # what Postfix trims around the argument (C isspace; CR/LF e
 _FIELD = 1024  # longest field read: far beyond a valid name (255), and keeps the rules linear
 _NAME = 300  # longest name token read where the form gives no closing delimiter
 
+_POSTFIX_BLANKS = str.maketrans({blank: "?" for blank in BLANKS})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Lines that start with a blank but are lines of their own: transcript turns and prompts.
 _TURN = re.compile(r"[ \t]*(?:(?:In|Out):|->|<-|<~|~>|\*\*\*|<\*\*|===|[CS]:)")
@@ -44,11 +45,12 @@ class Rule:
 
     name: str
     source: str  # "command" (the client's own line) or "log" (what a server wrote about it)
+    keywords: tuple[str, ...]  # lower-case words the form always holds: lines without any are skipped
     pattern: re.Pattern[str]
 
 
-def _rule(name: str, source: str, pattern: str) -> Rule:
-    return Rule(name, source, re.compile(pattern, re.IGNORECASE))
+def _rule(name: str, source: str, keywords: tuple[str, ...], pattern: str) -> Rule:
+    return Rule(name, source, keywords, re.compile(pattern, re.IGNORECASE))
 
 
 _CMD = r"(?P<command>HELO|EHLO)"
@@ -56,43 +58,48 @@ _IP = r"\[[0-9A-Fa-f.:IPv]{1,64}\]"
 
 RULES: tuple[Rule, ...] = (
     # "EHLO x" at the start of a line, after a prompt: swaks (" -> EHLO x"), Postfix's
-    # postmaster transcript (" In:  EHLO x"), "C: EHLO x", ">>> HELO x", or after a ";"
+    # transcripts (" In:  EHLO x" as receiver, " Out: EHLO x" in its bounces as sender),
+    # "C: EHLO x", ">>> HELO x", or after a ";"
     # as in the hoster's guide ("220 mta... Servers;HELO 127.0.0.1"). The rest of the
     # line is the name; "Helo command rejected" is a server's words, not a command.
-    _rule("transcript-command", "command",
-          rf"(?:^|;)[ \t]*(?:(?:In:|[<>~-]+|[CS]:)[ \t]*)?{_CMD}(?![ \t]+command\b)(?:[ \t]+(?P<helo>[^\n]*))?$"),
+    _rule("transcript-command", "command", ("helo", "ehlo"),
+          rf"(?:^|;)[ \t]*(?:(?:In:|Out:|[<>~-]+|[CS]:)[ \t]*)?{_CMD}(?![ \t]+command\b)(?:[ \t]+(?P<helo>[^\n]*))?$"),
     # Postfix log: "... helo=<x>" (NOQUEUE reject lines).
-    _rule("postfix-log", "log", rf"\bhelo=<(?P<helo>[^<>]{{0,{_FIELD}}})>"),
+    _rule("postfix-log", "log", ("helo=<",), rf"\bhelo=<(?P<helo>[^<>]{{0,{_FIELD}}})>"),
     # Postfix reply, in its own delivery lines, bounces and transcripts:
     # "504 5.5.2 <x>: Helo command rejected: ...".
-    _rule("postfix-reply", "log", rf"<(?P<helo>[^<>]{{0,{_FIELD}}})>:[ \t]+Helo[ \t]+command[ \t]+rejected"),
+    _rule("postfix-reply", "log", ("rejected",),
+          rf"<(?P<helo>[^<>]{{0,{_FIELD}}})>:[ \t]+Helo[ \t]+command[ \t]+rejected"),
     # Postfix and OpenSMTPD Received header: "Received: from HELO (rDNS [IP]) by ...".
-    _rule("postfix-opensmtpd-received", "log",
+    _rule("postfix-opensmtpd-received", "log", ("received:",),
           rf"^Received:[ \t]+from[ \t]+(?P<helo>[^ \t()]{{1,{_NAME}}})[ \t]+\([^ \t()\[\]]{{1,{_NAME}}}[ \t]+{_IP}\)"
           r"(?=[ \t]+by[ \t])"),
     # Exim Received header without helo=: the HELO was the verified name ("from NAME ([IP])";
 # Postfix always writes a reverse name or "unknown" before the address).
-    _rule("exim-received-verified", "log",
+    _rule("exim-received-verified", "log", ("received:",),
           rf"^Received:[ \t]+from[ \t]+(?P<helo>[^ \t()\[\]]{{1,{_NAME}}})[ \t]+\({_IP}\)"),
     # Exim Received header: "from NAME ([IP] helo=x)" or "from [IP] (helo=x)"; x may be
     # an address literal or hold a space.
-    _rule("exim-received", "log", rf"\((?:{_IP}[ \t]+)?helo=(?P<helo>[^()\n]{{0,{_NAME}}})\)"),
+    _rule("exim-received", "log", ("helo=",), rf"\((?:{_IP}[ \t]+)?helo=(?P<helo>[^()\n]{{0,{_NAME}}})\)"),
     # Exim log: "H=(x) [IP]" or "H=NAME (x) [IP]".
-    _rule("exim-log", "log", rf"\bH=(?:[^\s(=]{{1,{_NAME}}} )?\((?P<helo>[^()]{{0,{_FIELD}}})\)"),
+    _rule("exim-log", "log", ("h=",), rf"\bH=(?:[^\s(=]{{1,{_NAME}}} )?\((?P<helo>[^()]{{0,{_FIELD}}})\)"),
     # Exim log of a reception, HELO equal to the verified name: "H=NAME [IP] P=esmtp",
     # "H=NAME [IP] F=<...> rejected RCPT". Delivery lines ("H=host [IP]: SMTP error",
     # "H=host [IP] C=...") name the remote host, not a HELO.
-    _rule("exim-log-verified", "log",
+    _rule("exim-log-verified", "log", ("h=",),
           rf"(?<!\S)H=(?P<helo>[^\s()\[\]=:]{{1,{_NAME}}}) {_IP}(?= (?:P=|F=<|rejected\b))"),
     # Exim log: "rejected EHLO from [IP]: syntactically invalid argument(s): x".
-    _rule("exim-log-invalid", "log",
-          rf"rejected {_CMD} from [^\n]{{0,{_NAME}}}?: syntactically invalid argument\(s\): (?P<helo>[^\n]{{0,{_FIELD}}})"),
+    _rule("exim-log-invalid", "log", ("syntactically",),
+          rf"rejected {_CMD} from [^\n]{{0,{_NAME}}}?: syntactically invalid argument\(s\): "
+          rf"(?P<helo>[^\n]{{0,{_FIELD}}})"),
     # Exim delivery line and bounce: "SMTP error from remote mail server after EHLO x: 501 ..."
-    # (the colon is glued to the name).
-    _rule("exim-delivery", "log",
-          rf"\bafter {_CMD} (?P<helo>[^\n]{{0,{_NAME}}}?):[ \t]+[2-5][0-9][0-9]\b"),
+    # (the colon is glued to the name). x is an address literal, a bare IPv6 address, or
+    # anything up to the colon (a name may hold a space).
+    _rule("exim-delivery", "log", ("after",),
+          rf"\bafter {_CMD} (?P<helo>\[[^\]\n]{{0,{_NAME}}}\]|[0-9A-Fa-f.:]{{2,64}}|[^\n:]{{0,{_NAME}}})"
+          r":[ \t]+[2-5][0-9][0-9]\b"),
     # OpenSMTPD log: 'failed-command command="EHLO x" result="501 ..."'.
-    _rule("opensmtpd-log", "log", rf'\bcommand="{_CMD}(?: (?P<helo>[^"\n]{{0,{_FIELD}}}))?"'),
+    _rule("opensmtpd-log", "log", ('command="',), rf'\bcommand="{_CMD}(?: (?P<helo>[^"\n]{{0,{_FIELD}}}))?"'),
 )
 
 # Words by which a server refuses a HELO without repeating the name (a bounce that only
@@ -103,7 +110,7 @@ _REFUSAL = re.compile(
     re.IGNORECASE,
 )
 # A token that could be a name: no blanks, none of the delimiters of log fields.
-_NAME_TOKEN = re.compile(r"[^\s<>()\"'=,;]{1,%d}" % _FIELD)
+_NAME_TOKEN = re.compile(rf"[^\s<>()\"'=,;]{{1,{_FIELD}}}")
 
 
 @dataclass(frozen=True)
@@ -121,11 +128,21 @@ def extract(text: str, limit: int = MAX_VALUES) -> tuple[list[Extracted], bool]:
     found = [item for line in logical_lines(text) for item in _from_line(line)] or _bare(text)
     unique: dict[str, Extracted] = {}
     for item in found:
-        if item.value not in unique:
+        key = same_name_key(item.value)
+        if key not in unique:
             if len(unique) == limit:
                 return list(unique.values()), True
-            unique[item.value] = item
+            unique[key] = item
     return list(unique.values()), False
+
+
+def same_name_key(value: str) -> str:
+    """Values that name the same HELO: case aside, and Postfix's ``?`` for a blank it won't log.
+
+    A transcript's "EHLO mail example.org" and Postfix's "<mail?example.org>" in the
+    same paste are one HELO, reported as first seen.
+    """
+    return value.lower().translate(_POSTFIX_BLANKS)
 
 
 def shows_refusal(text: str) -> bool:
@@ -155,7 +172,10 @@ def _lone_helo_after_bogus(previous: str, line: str) -> bool:
 
 def _from_line(line: str) -> list[Extracted]:
     hits: list[tuple[int, int, Extracted]] = []
+    lower = line.lower()
     for rule in RULES:
+        if not any(keyword in lower for keyword in rule.keywords):
+            continue
         for match in rule.pattern.finditer(line):
             value = (match.group("helo") or "").strip(BLANKS)
             command = match.groupdict().get("command")
