@@ -55,6 +55,7 @@ HANDLERS: dict[str, tuple[range, Callable[..., str]]] = {
     "port": (range(2, 3), lambda c, protocol, security: str(tables.port(c.data, protocol, security))),
     "widget": (range(1, 2), lambda c, name: widget_markup.render(name, c.lang, c.base)),
     "template": (range(0, 1), lambda c: widget_markup.template_link(c.lang, c.base)),
+    "helo-dialogue": (range(0, 1), lambda c: widget_markup.helo_dialogue(c.data)),
     "guides": (range(0, 1), lambda c: catalog.guides(c.page, c.files)),
     "categories": (range(0, 1), lambda c: catalog.categories(c.page, c.files)),
 }

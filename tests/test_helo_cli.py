@@ -79,7 +79,8 @@ def test_json_messages_follow_lang() -> None:
 
 
 def test_a_ten_megabyte_paste_on_stdin_is_cut_and_reported() -> None:
-    paste = b"EHLO mail.example.com\n" + b"Dec 04 16:26:21 mx postfix/smtpd[1]: connect from unknown[127.0.0.1]\n" * 150_000
+    log_line = b"Dec 04 16:26:21 mx postfix/smtpd[1]: connect from unknown[127.0.0.1]\n"
+    paste = b"EHLO mail.example.com\n" + log_line * 150_000
     result = run("helo", "--json", "-", stdin=paste)
     assert result.returncode == 0
     (line,) = result.stdout.splitlines()

@@ -16,6 +16,7 @@ messages and hints are translated (gettext domain ``helo``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mailcheck.findings import Finding, Severity, verdict
@@ -177,19 +178,28 @@ def _hint_dict(hint: Hint, name: str, lang: str) -> dict:
 
 
 def _dialogue(item: Extracted, lang: str) -> list[dict]:
-    """The exchange as the hoster's guide shows it: accepted HELO, refused recipient."""
-    provider, helo = policy()["provider"], policy()["helo"]
-    lines = [
+    lines = dialogue_lines(policy()["provider"], policy()["helo"], item.command or "HELO", shown(item.value))
+    labels = {"server": message(DOMAIN, lang, SERVER_LABEL), "client": message(DOMAIN, lang, CLIENT_LABEL)}
+    return [{"side": side, "label": labels[side], "line": line} for side, line in lines]
+
+
+def dialogue_lines(provider: Mapping[str, str], helo: Mapping[str, object], command: str,
+                   name: str) -> list[tuple[str, str]]:
+    """The exchange as the hoster's guide shows it: accepted HELO, refused recipient.
+
+    (side, SMTP line) pairs from the data file's greeting, banner and reject reply; the
+    bogus-HELO guide renders the same lines (shortcode ``md:helo-dialogue``), so the
+    page and the checker always show the hoster's real words.
+    """
+    return [
         ("server", f"220 {provider['smtp_greeting']}"),
-        ("client", f"{item.command or 'HELO'} {shown(item.value)}"),
+        ("client", f"{command} {name}"),
         ("server", f"250 {provider['smtp_banner_host']}"),
         ("client", f"MAIL FROM:<{SENDER}>"),
         ("server", f"250 2.1.0 {SENDER}... Sender ok"),
         ("client", f"RCPT TO:<{RECIPIENT}>"),
-        ("server", helo["reject_reply"].replace("{address}", RECIPIENT)),
+        ("server", str(helo["reject_reply"]).replace("{address}", RECIPIENT)),
     ]
-    labels = {"server": message(DOMAIN, lang, SERVER_LABEL), "client": message(DOMAIN, lang, CLIENT_LABEL)}
-    return [{"side": side, "label": labels[side], "line": line} for side, line in lines]
 
 
 def shown(text: str, limit: int = SHOWN_LENGTH) -> str:
