@@ -50,6 +50,10 @@ HINTS = (
     Hint("Exim", "helo_data",
          N_("Exim: set helo_data in the smtp transport, then restart Exim."),
          "helo_data = {name}"),
+    Hint("OpenSMTPD", "helo",
+         N_("OpenSMTPD: add helo and the name to the action that relays mail in smtpd.conf,"
+            " then restart smtpd."),
+         'action "relay" relay helo {name}'),
     Hint("Sendmail", "confDOMAIN_NAME",
          N_("Sendmail: define confDOMAIN_NAME in sendmail.mc (it sets $j),"
             " rebuild sendmail.cf and restart Sendmail."),
