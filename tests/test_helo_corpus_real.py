@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from mailcheck.helo import report
+from mailcheck.helo.extract import RULES, extract
 
 CORPUS = Path(__file__).parent / "fixtures" / "helo" / "corpus.jsonl"
 PASTES = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
@@ -43,3 +44,9 @@ def test_a_real_paste_gives_the_value_the_mta_received(paste: dict) -> None:
             (None, ["HELO_REFUSED_NOT_SHOWN"])]
     else:
         assert [r["helo"].lower() for r in results] == [paste["expected"].lower()]
+
+
+def test_every_extraction_rule_reads_some_real_paste() -> None:
+    """The rule table and what the MTAs write stay in step: no rule is there for nothing."""
+    used = {item.rule for paste in PASTES for item in extract(paste["text"])[0]}
+    assert used == {rule.name for rule in RULES}

@@ -59,9 +59,9 @@ _IP = r"\[[0-9A-Fa-f.:IPv]{1,64}\]"
 RULES: tuple[Rule, ...] = (
     # "EHLO x" at the start of a line, after a prompt: swaks (" -> EHLO x"), Postfix's
     # transcripts (" In:  EHLO x" as receiver, " Out: EHLO x" in its bounces as sender),
-    # "C: EHLO x", ">>> HELO x", or after a ";"
-    # as in the hoster's guide ("220 mta... Servers;HELO 127.0.0.1"). The rest of the
-    # line is the name; "Helo command rejected" is a server's words, not a command.
+    # "C: EHLO x", ">>> HELO x", or after a ";" as in the hoster's guide ("220 mta...
+    # Servers;HELO 127.0.0.1"). The rest of the line is the name; "Helo command
+    # rejected" is a server's words, not a command.
     _rule("transcript-command", "command", ("helo", "ehlo"),
           rf"(?:^|;)[ \t]*(?:(?:In:|Out:|[<>~-]+|[CS]:)[ \t]*)?{_CMD}(?![ \t]+command\b)(?:[ \t]+(?P<helo>[^\n]*))?$"),
     # Postfix log: "... helo=<x>" (NOQUEUE reject lines).
@@ -75,7 +75,7 @@ RULES: tuple[Rule, ...] = (
           rf"^Received:[ \t]+from[ \t]+(?P<helo>[^ \t()]{{1,{_NAME}}})[ \t]+\([^ \t()\[\]]{{1,{_NAME}}}[ \t]+{_IP}\)"
           r"(?=[ \t]+by[ \t])"),
     # Exim Received header without helo=: the HELO was the verified name ("from NAME ([IP])";
-# Postfix always writes a reverse name or "unknown" before the address).
+    # Postfix always writes a reverse name or "unknown" before the address).
     _rule("exim-received-verified", "log", ("received:",),
           rf"^Received:[ \t]+from[ \t]+(?P<helo>[^ \t()\[\]]{{1,{_NAME}}})[ \t]+\({_IP}\)"),
     # Exim Received header: "from NAME ([IP] helo=x)" or "from [IP] (helo=x)"; x may be
