@@ -36,6 +36,14 @@ def test_the_corpus_covers_three_mtas_and_several_pastes_of_each_kind() -> None:
     assert received == MTAS
 
 
+def test_the_corpus_holds_the_wrap_traps_as_the_mtas_wrote_them() -> None:
+    """Bounces whose continuation starts with "Helo command rejected", and wrapped ``Out:``
+    replies whose continuation holds only "HELO": neither is a HELO command."""
+    texts = [paste["text"] for paste in PASTES]
+    assert sum("\n    Helo command rejected" in text for text in texts) >= 3
+    assert sum("bogus\n     HELO\n" in text for text in texts) >= 3
+
+
 @pytest.mark.parametrize("paste", PASTES, ids=[_id(paste) for paste in PASTES])
 def test_a_real_paste_gives_the_value_the_mta_received(paste: dict) -> None:
     results = report(paste["text"], "en")
