@@ -66,6 +66,11 @@ def test_formats(text: str, expected: Extracted) -> None:
     ("exim-received", "Received: from client.example.org ([127.0.0.2] helo=[IPv6:2001:db8::25])\n\tby x",
      "[IPv6:2001:db8::25]"),
     ("exim-received", "Received: from [127.0.0.1] (helo=mail example.org)\n\tby x", "mail example.org"),
+    ("exim-received", "Received: from mx.example.org ([192.0.2.7] ident=mail helo=mx1.example.org)\n\tby x",
+     "mx1.example.org"),
+    ("postfix-opensmtpd-received",
+     "Received: from laptop.example.org (dsl-1.example.net [192.0.2.8])\n\t(Authenticated sender: bob)\n\tby"
+     " mx.example.net (Postfix) with ESMTPSA id 4C25E", "laptop.example.org"),
     ("exim-received-verified",
      "Received: from exim-out.example.org ([127.0.0.4])\n\tby exim-mx.example.net with esmtp (Exim 4.96)",
      "exim-out.example.org"),

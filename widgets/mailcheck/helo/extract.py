@@ -70,17 +70,18 @@ RULES: tuple[Rule, ...] = (
     # "504 5.5.2 <x>: Helo command rejected: ...".
     _rule("postfix-reply", "log", ("rejected",),
           rf"<(?P<helo>[^<>]{{0,{_FIELD}}})>:[ \t]+Helo[ \t]+command[ \t]+rejected"),
-    # Postfix and OpenSMTPD Received header: "Received: from HELO (rDNS [IP]) by ...".
+    # Postfix and OpenSMTPD Received header: "Received: from HELO (rDNS [IP]) by ..." (with
+    # SASL, Postfix puts "(Authenticated sender: ...)" before "by").
     _rule("postfix-opensmtpd-received", "log", ("received:",),
-          rf"^Received:[ \t]+from[ \t]+(?P<helo>[^ \t()]{{1,{_NAME}}})[ \t]+\([^ \t()\[\]]{{1,{_NAME}}}[ \t]+{_IP}\)"
-          r"(?=[ \t]+by[ \t])"),
+          rf"^Received:[ \t]+from[ \t]+(?P<helo>[^ \t()]{{1,{_NAME}}})[ \t]+\([^ \t()\[\]]{{1,{_NAME}}}[ \t]+{_IP}\)"),
     # Exim Received header without helo=: the HELO was the verified name ("from NAME ([IP])";
     # Postfix always writes a reverse name or "unknown" before the address).
     _rule("exim-received-verified", "log", ("received:",),
           rf"^Received:[ \t]+from[ \t]+(?P<helo>[^ \t()\[\]]{{1,{_NAME}}})[ \t]+\({_IP}\)"),
-    # Exim Received header: "from NAME ([IP] helo=x)" or "from [IP] (helo=x)"; x may be
-    # an address literal or hold a space.
-    _rule("exim-received", "log", ("helo=",), rf"\((?:{_IP}[ \t]+)?helo=(?P<helo>[^()\n]{{0,{_NAME}}})\)"),
+    # Exim Received header: "from NAME ([IP] helo=x)", "from [IP] (helo=x)", also with
+    # "ident=..." before helo=; x may be an address literal or hold a space.
+    _rule("exim-received", "log", ("helo=",),
+          rf"\((?:[^()\n]{{0,{_NAME}}}[ \t])?helo=(?P<helo>[^()\n]{{0,{_NAME}}})\)"),
     # Exim log: "H=(x) [IP]" or "H=NAME (x) [IP]".
     _rule("exim-log", "log", ("h=",), rf"\bH=(?:[^\s(=]{{1,{_NAME}}} )?\((?P<helo>[^()]{{0,{_FIELD}}})\)"),
     # Exim log of a reception, HELO equal to the verified name: "H=NAME [IP] P=esmtp",
