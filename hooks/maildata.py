@@ -125,7 +125,7 @@ SCHEMA: dict[str, Any] = {
     "account": {"username": str, "smtp_auth_required": bool, "smtp_auth_mechanisms": [str]},
     # Counts and sizes; a price may be free.
     "limits": MapOf(POSITIVE, special={"starter_price_chf": AT_LEAST_0}),
-    "helo": {"banned": [str], "reject_reply": str},
+    "helo": {"banned": [str], "reject_reply": str, "max_input_bytes": POSITIVE},
     "passwords": {"min_length": POSITIVE, "max_length": POSITIVE, "min_zxcvbn_score": Int(0, 4, "a zxcvbn score")},
     "csv": {
         "delimiter": Text(r"[,;\t|]", "one of , ; | or a tab"),

@@ -65,6 +65,7 @@ HANDLERS: dict[str, tuple[range, Callable[..., str]]] = {
     "template": (range(0, 1), lambda c: widget_markup.template_link(c.lang, c.base)),
     "profile": (range(0, 1), lambda c: client_files.profile_link(c.lang, c.base)),
     "autoconfig": (range(0, 1), lambda c: client_files.autoconfig_link(c.lang, c.base)),
+    "helo-dialogue": (range(0, 1), lambda c: widget_markup.helo_dialogue(c.data)),
     "guides": (range(0, 1), lambda c: catalog.guides(c.page, c.files)),
     "categories": (range(0, 1), lambda c: catalog.categories(c.page, c.files)),
 }

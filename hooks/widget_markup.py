@@ -182,6 +182,15 @@ def render(name: str, lang: str, base: str) -> str:
     )
 
 
+def helo_dialogue(data: dict) -> str:
+    """The bogus-HELO exchange as a text block (``S:``/``C:``), in the checker's own words."""
+    from mailcheck.helo.report import dialogue_lines
+
+    prefix = {"server": "S:", "client": "C:"}
+    lines = dialogue_lines(data["provider"], data["helo"], "EHLO", "localhost")
+    return "```text\n" + "\n".join(f"{prefix[side]} {line}" for side, line in lines) + "\n```"
+
+
 def template_link(lang: str, base: str) -> str:
     """A download link to the CSV template in ``lang``."""
     href = escape(base + TEMPLATES + template_filename(lang))

@@ -71,9 +71,21 @@ def test_human_output_in_the_chosen_language(lang: str, word: str) -> None:
     assert result.returncode == 1
     text = result.stdout.decode()
     assert word in text
-    assert "550 5.7.1" in text and "HELO_LOCALHOST" in text
+    assert "550 5.7.1" in text and "HELO_LOOPBACK" in text
 
 
 def test_json_messages_follow_lang() -> None:
     (obj,) = json_lines(run("helo", "--json", "--lang", "de", "www"))
     assert obj["findings"][0]["message"].startswith("„www“")
+
+
+def test_a_ten_megabyte_paste_on_stdin_is_cut_and_reported() -> None:
+    log_line = b"Dec 04 16:26:21 mx postfix/smtpd[1]: connect from unknown[127.0.0.1]\n"
+    paste = b"EHLO mail.example.com\n" + log_line * 150_000
+    result = run("helo", "--json", "-", stdin=paste)
+    assert result.returncode == 0
+    (line,) = result.stdout.splitlines()
+    report = json.loads(line)
+    assert report["helo"] == "mail.example.com"
+    assert [f["code"] for f in report["findings"]] == ["HELO_INPUT_CUT"]
+    assert str(len(paste)) in report["findings"][0]["message"]

@@ -27,7 +27,8 @@ from postfix_server import PostfixServer, running_postfix
 STRICTER_THAN_POSTFIX = {
     "HELO_ADDRESS_LITERAL": "the hoster refuses HELO [127.0.0.1] (seed guide)",
     "HELO_BANNED": "the hoster's ban list (data/mail.yml helo.banned)",
-    "HELO_LOCALHOST": "localhost.localdomain has a dot, so Postfix calls it fully qualified",
+    "HELO_LOOPBACK": "RFC 6761: localhost.localdomain and *.localhost have a dot, so Postfix calls them an FQDN",
+    "HELO_LOCALHOST": "localhost6.localdomain6 has a dot, so Postfix calls it fully qualified",
     "HELO_UNDERSCORE": "RFC 5321 §4.1.2 forbids underscores; Postfix accepts them",
     "HELO_NAME_TOO_LONG": "254 and 255 characters: Postfix's limit is 255, the DNS text form's 253",
     "HELO_NUMERIC_TLD": "RFC 1123 §2.1: the top label is alphabetic; Postfix only refuses all-digit names",

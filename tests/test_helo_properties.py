@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import json
+import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailcheck.findings import verdict
 from mailcheck.helo import check, report
+from mailcheck.helo.extract import extract
 from mailcheck.i18n import LANGUAGES
 
 SEVERITIES = {"error", "warning", "info"}
 # Text that looks like what admins paste: name characters, brackets, log and command words.
-pieces = st.sampled_from([*"abcxyz019.-_[]:<>()=; \t\r\né\x00", "HELO ", "EHLO ", "helo=<", "H=(", "localhost"])
+pieces = st.sampled_from([
+    *"abcxyz019.-_[]:<>()=; \t\r\né\x00\n\"", "HELO ", "EHLO ", "helo=<", "H=(", "localhost",
+    # the keywords and delimiters of every extraction rule (helo/extract.py RULES)
+    "Received: from ", " (unknown [127.0.0.1])", "\n\tby ", "helo=", " H=", " P=esmtp", "<= ", " In:  ",
+    " Out: ", " -> ", "Helo command rejected", "after EHLO ", ": 501 ", 'command="EHLO ', "bogus HELO",
+    "rejected EHLO from ", ": syntactically invalid argument(s): ", "\n    ", "[IPv6:", "?",
+])
 helo_like = st.lists(pieces, max_size=40).map("".join)
 any_text = st.one_of(
     st.text(),
@@ -53,3 +61,21 @@ def test_check_agrees_with_the_report_for_a_bare_value(text: str) -> None:
 @given(st.sampled_from(["a", ".", "é", "[", "_", "-", " ", "\n", "helo=<", "EHLO ", "x.y\n"]), st.integers(1, 400_000))
 def test_huge_inputs(unit: str, count: int) -> None:
     assert_well_formed(report(unit * count, "fr"))
+
+
+def _best_time(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        extract(text, limit=10**9)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(pieces, min_size=1, max_size=12).map("".join))
+def test_extraction_is_linear_in_the_size_of_any_paste(unit: str) -> None:
+    """A paste made of any repeated fragment: four times the size, about four times the time."""
+    small = _best_time(unit * (32_000 // len(unit) + 1))
+    large = _best_time(unit * (128_000 // len(unit) + 1))
+    assert large < 8 * small + 0.03, (unit, small, large)

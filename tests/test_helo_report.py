@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
 from mailcheck.helo import report
-from mailcheck.helo.report import HINTS, shown
+from mailcheck.helo.report import HINTS, cap_input, shown
 from mailcheck.i18n import LANGUAGES
 from mailcheck.policy import policy
 
@@ -33,8 +34,8 @@ def test_rejected_name_has_findings_hints_and_the_guide_dialogue() -> None:
     result = only("220 mx ESMTP;HELO localhost")
     assert (result["helo"], result["command"], result["verdict"]) == ("localhost", "HELO", "reject")
     assert result["findings"] == [{
-        "code": "HELO_LOCALHOST", "severity": "error", "part": "localhost",
-        "message": "“localhost” names the local machine, not your mail server.",
+        "code": "HELO_LOOPBACK", "severity": "error", "part": "localhost",
+        "message": "“localhost” is a loopback name: it always means the machine itself, never your mail server.",
     }]
     assert [hint["mta"] for hint in result["hints"]] == [hint.mta for hint in HINTS]
     assert "smtp_helo_name = mail.example.com" in [hint["example"] for hint in result["hints"]]
@@ -90,6 +91,75 @@ def test_every_language_gets_its_own_words(lang: str) -> None:
 def test_reader_input_is_shortened_and_made_printable_in_messages() -> None:
     assert shown("a\x00b\udc80") == "aU+0000b\ufffd"
     assert shown("x" * 200) == "x" * 79 + "…"
-    result = only("z" * 300 + " tail")
+    result = only("EHLO " + "z" * 300 + " tail")
     assert all(len(f["message"]) < 300 for f in result["findings"])
     assert result["helo"] == "z" * 300 + " tail"  # the data itself is not altered
+
+
+# --- what the report reads of a paste (helo.max_input_bytes) -------------------------------
+
+LIMIT = policy()["helo"]["max_input_bytes"]
+
+
+def test_the_input_cap_comes_from_the_data_file() -> None:
+    assert LIMIT == 262144
+
+
+def test_a_ten_megabyte_paste_is_cut_fast_and_says_so() -> None:
+    text = ("Dec 04 16:26:21 mx postfix/smtpd[1]: connect from unknown[127.0.0.1]\n" * 150_000
+            + "helo=<late.example.com>\n")
+    assert len(text.encode()) > 10_000_000
+    start = time.perf_counter()
+    results = report(text, "de")
+    assert time.perf_counter() - start < 2.0
+    assert [r["helo"] for r in results] == [None]  # the name after the cut is not read
+    cut = results[-1]["findings"][-1]
+    assert cut["code"] == "HELO_INPUT_CUT" and cut["severity"] == "warning"
+    assert f"{len(text.encode())}" in cut["message"] and f"{LIMIT}" in cut["message"]
+    assert cut["message"].startswith("Der Text ist")
+
+
+def test_values_before_the_cut_are_checked_and_the_last_report_carries_the_note() -> None:
+    text = "EHLO first.example.com\n" + "x " * LIMIT
+    results = report(text, "en")
+    assert [r["helo"] for r in results] == ["first.example.com"]
+    assert results[0]["verdict"] == "accept"  # the note is a warning, not a refusal
+    assert [f["code"] for f in results[0]["findings"]] == ["HELO_INPUT_CUT"]
+
+
+def test_a_paste_under_the_cap_has_no_note() -> None:
+    text = "EHLO a.example.com\n" + " " * (LIMIT - 30)
+    assert report(text, "en")[0]["findings"] == []
+
+
+@pytest.mark.parametrize("filler", ["é", "\U0001f4e7", "\udc80"])
+def test_the_cut_falls_on_a_character_boundary_and_drops_the_partial_line(filler: str) -> None:
+    head, length = cap_input("EHLO a.example.com\n" + filler * LIMIT, LIMIT)
+    assert head == "EHLO a.example.com"
+    assert length == len(("EHLO a.example.com\n" + filler * LIMIT).encode("utf-8", "surrogatepass"))
+    single, _ = cap_input(filler * LIMIT, LIMIT)  # one long line keeps its first part
+    assert 0 < len(single.encode("utf-8", "surrogatepass")) <= LIMIT
+
+
+# --- a refusal that does not show the name ------------------------------------------------
+
+POSTFIX_BOUNCE = """\
+<bogus-h00@example.net>: host 127.0.0.1[127.0.0.1] said: 550
+    5.7.1 <bogus-h00@example.net>: Recipient address rejected:
+    Access denied - bogus HELO (in reply to RCPT TO command)
+"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_bounce_without_the_name_says_so_and_where_the_name_is_set(lang: str) -> None:
+    result = only(POSTFIX_BOUNCE, lang)
+    assert result["helo"] is None and result["verdict"] == "reject"
+    assert [f["code"] for f in result["findings"]] == ["HELO_REFUSED_NOT_SHOWN"]
+    assert [hint["mta"] for hint in result["hints"]] == [hint.mta for hint in HINTS]
+    assert result["advice"] and result["summary"] != only("", lang)["summary"]
+    if lang != "en":
+        assert result["findings"][0]["message"] != only(POSTFIX_BOUNCE)["findings"][0]["message"]
+
+
+def test_text_without_a_refusal_is_still_not_found() -> None:
+    assert [f["code"] for f in only("Dec 04 mx postfix/smtpd[1]: connect from x")["findings"]] == ["HELO_NOT_FOUND"]

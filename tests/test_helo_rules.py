@@ -100,11 +100,12 @@ def test_bare_ip_is_refused_without_grammar_noise(value: str) -> None:
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    ("localhost", {"HELO_LOCALHOST"}),
-    ("LocalHost.", {"HELO_LOCALHOST", "HELO_TRAILING_DOT"}),
-    ("localhost.localdomain", {"HELO_LOCALHOST", "HELO_SPECIAL_USE"}),
+    ("localhost", {"HELO_LOOPBACK"}),
+    ("LocalHost.", {"HELO_LOOPBACK", "HELO_TRAILING_DOT"}),
+    ("localhost.localdomain", {"HELO_LOOPBACK"}),
     ("ip6-localhost", {"HELO_LOCALHOST"}),
-    ("localhost.example.com", {"HELO_LOCALHOST"}),
+    ("localhost6.localdomain6", {"HELO_LOCALHOST"}),
+    ("localhost.example.com", {"HELO_LOCAL_LABEL"}),
     ("www", {"HELO_SINGLE_LABEL"}),
     ("server", {"HELO_SINGLE_LABEL"}),
     ("local", {"HELO_SINGLE_LABEL"}),
@@ -113,7 +114,6 @@ def test_bare_ip_is_refused_without_grammar_noise(value: str) -> None:
     ("host.local", {"HELO_SPECIAL_USE"}),
     ("nas.home.arpa", {"HELO_SPECIAL_USE"}),
     ("mail.test", {"HELO_SPECIAL_USE"}),
-    ("foo.localhost", {"HELO_SPECIAL_USE"}),
     ("192-168-1-2.dsl.example.net", {"HELO_DYNAMIC"}),
     ("host-10-0-0-1.example.com", {"HELO_DYNAMIC"}),
     ("1.2.3.4.example.com", {"HELO_DYNAMIC"}),
@@ -122,6 +122,30 @@ def test_bare_ip_is_refused_without_grammar_noise(value: str) -> None:
 ])
 def test_policy(value: str, expected: set[str]) -> None:
     assert codes(value) == expected
+
+
+@pytest.mark.parametrize("value", [
+    "localhost", "LOCALHOST", "localhost.", "localhost.localdomain", "LocalHost.LocalDomain.",
+    "server.localhost", "a.b.localhost", "mail.LOCALHOST", "mail.localhost.", "localhost.localhost",
+])
+def test_rfc_6761_loopback_names_are_refused_with_their_own_code(value: str) -> None:
+    found = check(value)
+    assert "HELO_LOOPBACK" in codes(value) and verdict(found) == "reject"
+    assert "HELO_SPECIAL_USE" not in codes(value)  # the error says it all
+
+
+@pytest.mark.parametrize("value", [
+    "localhost.example.com", "LocalHost.Example.COM", "localhost.mail.example.org.", "ip6-localhost.example.net",
+    "localhostx.example.com", "mail.localhost.example.com", "localhost-1.example.com",
+])
+def test_legal_names_that_say_localhost_are_accepted(value: str) -> None:
+    assert verdict(check(value)) == "accept"
+    assert codes(value) <= {"HELO_LOCAL_LABEL", "HELO_TRAILING_DOT"}
+
+
+@pytest.mark.parametrize("value", ["localhost..", "x.localhost..", ".localhost"])
+def test_only_one_trailing_dot_is_ignored(value: str) -> None:
+    assert "HELO_EMPTY_LABEL" in codes(value)
 
 
 def test_special_use_part_names_the_suffix() -> None:
@@ -147,4 +171,4 @@ def test_every_finding_code_is_registered_with_its_severity() -> None:
 
 def test_severities_match_the_rule_table() -> None:
     warnings = {code for code, rule in RULES.items() if rule.severity is Severity.WARNING}
-    assert warnings == {"HELO_TRAILING_DOT", "HELO_SPECIAL_USE", "HELO_DYNAMIC"}
+    assert warnings == {"HELO_TRAILING_DOT", "HELO_SPECIAL_USE", "HELO_DYNAMIC", "HELO_LOCAL_LABEL", "HELO_INPUT_CUT"}

@@ -12,6 +12,7 @@ import yaml
 import maildata
 import shortcodes
 import tables
+from mailcheck.helo import report
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "data" / "mail.yml"
@@ -157,3 +158,14 @@ def test_a_page_shown_from_another_language_says_so_in_the_readers_language(lang
     expected = maildata.label(DATA, "notice.fallback", lang).split("{language}")[0]
     assert expected in notice
     assert kb._fallback_notice(DATA, SimpleNamespace(file=SimpleNamespace(locale=lang)), lang) == ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_helo_dialogue_shows_the_hosters_real_smtp_lines_as_the_checker_does(lang: str) -> None:
+    out = _expand("Before.\n\n<!-- md:helo-dialogue -->\n\nAfter.", lang)
+    block = out.split("```text\n", 1)[1].split("\n```", 1)[0]
+    checker = [turn["line"] for turn in report("EHLO localhost", lang)[0]["dialogue"]]
+    assert [line[3:] for line in block.splitlines()] == checker
+    assert [line[:3] for line in block.splitlines()] == ["S: ", "C: ", "S: ", "C: ", "S: ", "C: ", "S: "]
+    assert checker[0] == "220 " + DATA["provider"]["smtp_greeting"]
+    assert checker[-1].endswith("Access denied - bogus HELO")

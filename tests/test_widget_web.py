@@ -21,6 +21,13 @@ def test_helo_request_returns_the_helo_report() -> None:
     assert answer["result"][0]["verdict"] == "reject"
 
 
+def test_a_huge_helo_paste_is_cut_in_the_browsers_path_too() -> None:
+    text = "EHLO mail.example.com\n" + "x" * 3_000_000
+    (result,) = _run({"checker": "helo", "lang": "it", "text": text})["result"]
+    assert result["helo"] == "mail.example.com"
+    assert [f["code"] for f in result["findings"]] == ["HELO_INPUT_CUT"]
+
+
 def test_csv_request_decodes_base64_and_returns_the_csv_report() -> None:
     data = csvcheck.template("fr").encode("utf-8")
     answer = _run({"checker": "csv", "lang": "fr", "data": base64.b64encode(data).decode()})

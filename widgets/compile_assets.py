@@ -39,6 +39,7 @@ POLICY_PATHS = (
     "provider.smtp_banner_host",
     "helo.banned",
     "helo.reject_reply",
+    "helo.max_input_bytes",
     "passwords",
     "csv",
     "limits.batch_addresses_per_day",

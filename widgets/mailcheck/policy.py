@@ -21,6 +21,7 @@ class ProviderPolicy(TypedDict):
 class HeloPolicy(TypedDict):
     banned: list[str]  # names refused whatever their syntax
     reject_reply: str  # the RCPT TO reply, with an ``{address}`` placeholder
+    max_input_bytes: int  # what the checker reads of a paste (UTF-8); the rest is cut and reported
 
 
 class PasswordPolicy(TypedDict):

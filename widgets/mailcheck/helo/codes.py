@@ -24,7 +24,17 @@ RULES: dict[str, Rule] = {
     # --- what could be read at all -------------------------------------------------
     "HELO_NOT_FOUND": Rule(
         ERR, N_("No HELO or EHLO name was found in the text."),
-        "Nothing looked like a bare name, a HELO/EHLO line or a log field helo=<...>.", "input"),
+        "Nothing looked like a bare name, a HELO/EHLO line, a log field, a Received header or a"
+        " bounce that names the HELO (the forms are the rules in helo/extract.py).", "input"),
+    "HELO_REFUSED_NOT_SHOWN": Rule(
+        ERR, N_("The text shows that a server refused the HELO name, but not the name itself."
+                " Check the name your server announces; where it is set is listed below."),
+        "Bounces often only say \"Access denied - bogus HELO\" or \"in reply to EHLO command\";"
+        " telling the reader where their MTA sets the name beats \"no HELO found\".", "input"),
+    "HELO_INPUT_CUT": Rule(
+        WARN, N_("The text is {length} bytes long; only the first {limit} bytes were read."),
+        "A paste is read up to helo.max_input_bytes (data/mail.yml) so that a huge log cannot"
+        " stall the page or the command line; the reader learns that the rest was not read.", "input"),
     "HELO_MORE_VALUES": Rule(
         INFO, N_("Only the first {limit} HELO names in the text were checked."),
         "A pasted log can hold thousands of names; the report stays readable.", "input"),
@@ -88,10 +98,20 @@ RULES: dict[str, Rule] = {
         ERR, N_("“{part}” is an address literal; Infomaniak only accepts a fully-qualified name."),
         "Legal after EHLO for hosts without a name, but the hoster refuses HELO [127.0.0.1].",
         POLICY),
+    "HELO_LOOPBACK": Rule(
+        ERR, N_("“{part}” is a loopback name: it always means the machine itself, never your mail server."),
+        "RFC 6761 §6.3 reserves localhost and every name under .localhost for loopback;"
+        " localhost.localdomain is the same alias in many default set-ups. The hoster refuses"
+        " HELO localhost.", "RFC 6761"),
     "HELO_LOCALHOST": Rule(
         ERR, N_("“{part}” names the local machine, not your mail server."),
-        "Local aliases must not appear in SMTP (§2.3.5); the hoster refuses HELO localhost.",
-        POLICY),
+        "Local aliases (localhost4, ip6-localhost, localhost6.localdomain6) must not appear in"
+        " SMTP (§2.3.5).", POLICY),
+    "HELO_LOCAL_LABEL": Rule(
+        WARN, N_("“{part}” is a legal name, but its first label reads like the local machine;"
+                 " some receivers take it for a misconfigured server."),
+        "A name under a real domain may start with localhost (localhost.example.com); it is not"
+        " loopback, so it is only a warning.", POLICY),
     "HELO_SINGLE_LABEL": Rule(
         ERR, N_("“{part}” is not fully qualified: add the domain, as in “{part}.example.com”."),
         "A bare name such as www is not canonical; the hoster (and Postfix's"

@@ -2,9 +2,11 @@
 
 The seed guide names the refused kinds: a bare IP address, an address literal,
 ``localhost``, a name without a domain (``www``) and names on a ban list (kept in
-``data/mail.yml``, shipped in ``policy.json``). On top of that, two warnings for names
-that pass here but look wrong to many receivers: private or reserved suffixes and
-names of dynamic address pools.
+``data/mail.yml``, shipped in ``policy.json``). RFC 6761 §6.3 makes ``localhost`` and
+every name under ``.localhost`` loopback, so all of them are refused; a name under a
+real domain whose first label merely says ``localhost`` is legal and only warned about.
+On top of that, two warnings for names that pass here but look wrong to many
+receivers: private or reserved suffixes and names of dynamic address pools.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from mailcheck.policy import policy
 
 # First labels that name the machine itself (the /etc/hosts aliases of common systems).
 LOCAL_HOST_LABELS = frozenset({"localhost", "localhost4", "localhost6", "ip6-localhost", "ip6-loopback"})
+# Default domains those aliases come with (localhost.localdomain, localhost6.localdomain6).
+LOCAL_DOMAINS = frozenset({"localdomain", "localdomain4", "localdomain6"})
 
 # Suffixes that never resolve in public DNS: RFC 2606/6761 (test, example, invalid,
 # localhost), RFC 6762 (local, and Appendix G's private ones), RFC 8375 (home.arpa),
@@ -49,18 +53,30 @@ def check(value: str) -> list[Finding]:
     name = normalise(value)
     labels = name.split(".")
     findings = []
-    if labels[0] in LOCAL_HOST_LABELS:
-        findings.append(finding("HELO_LOCALHOST", part=value))
+    loopback = is_loopback(name)
+    if loopback:
+        findings.append(finding("HELO_LOOPBACK", part=value))
+    elif labels[0] in LOCAL_HOST_LABELS:
+        local_alias = len(labels) == 1 or (len(labels) == 2 and labels[1] in LOCAL_DOMAINS)
+        findings.append(finding("HELO_LOCALHOST" if local_alias else "HELO_LOCAL_LABEL", part=value))
     elif len(labels) == 1:
         findings.append(finding("HELO_SINGLE_LABEL", part=value))
     if name in {banned.lower() for banned in policy()["helo"]["banned"]}:
         findings.append(finding("HELO_BANNED", part=value))
     suffix = special_use_suffix(name)
-    if suffix is not None:
+    if suffix is not None and not loopback:  # "reserved suffix" would only repeat the loopback error
         findings.append(finding("HELO_SPECIAL_USE", part="." + suffix))
     if _EMBEDDED_IPV4.search(name):
         findings.append(finding("HELO_DYNAMIC", part=value))
     return findings
+
+
+def is_loopback(name: str) -> bool:
+    """RFC 6761 §6.3: ``localhost`` and all of ``.localhost``, plus the common ``localhost.localdomain``.
+
+    ``name`` is already normalised (lower case, one trailing dot removed).
+    """
+    return name in {"localhost", "localhost.localdomain"} or name.endswith(".localhost")
 
 
 def special_use_suffix(name: str) -> str | None:

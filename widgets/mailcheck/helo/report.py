@@ -16,12 +16,13 @@ messages and hints are translated (gettext domain ``helo``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mailcheck.findings import Finding, Severity, verdict
 from mailcheck.helo.checker import check
 from mailcheck.helo.codes import DOMAIN, RULES, finding
-from mailcheck.helo.extract import MAX_VALUES, Extracted, extract
+from mailcheck.helo.extract import MAX_VALUES, Extracted, extract, shows_refusal
 from mailcheck.i18n import N_, message
 from mailcheck.policy import policy
 
@@ -49,6 +50,10 @@ HINTS = (
     Hint("Exim", "helo_data",
          N_("Exim: set helo_data in the smtp transport, then restart Exim."),
          "helo_data = {name}"),
+    Hint("OpenSMTPD", "helo",
+         N_("OpenSMTPD: add helo and the name to the action that relays mail in smtpd.conf,"
+            " then restart smtpd."),
+         'action "relay" relay helo {name}'),
     Hint("Sendmail", "confDOMAIN_NAME",
          N_("Sendmail: define confDOMAIN_NAME in sendmail.mc (it sets $j),"
             " rebuild sendmail.cf and restart Sendmail."),
@@ -66,20 +71,47 @@ SUMMARY_ACCEPT = N_("Infomaniak accepts “{helo}”.")
 SUMMARY_WARN = N_("Infomaniak accepts “{helo}”, but read the warnings.")
 SUMMARY_REJECT = N_("Infomaniak refuses “{helo}”: mail from this server bounces with “bogus HELO”.")
 SUMMARY_NOT_FOUND = N_("There is no HELO name to check.")
+SUMMARY_REFUSED = N_("A server refused mail because of the HELO name, but the text does not show the name.")
 SERVER_LABEL = N_("Infomaniak's server")
 CLIENT_LABEL = N_("Your server")
 
 
 def report(text: str, lang: str) -> list[dict]:
-    """One report per HELO value found in ``text``, in ``lang``; never raises on any text."""
+    """One report per HELO value found in ``text``, in ``lang``; never raises on any text.
+
+    Only the first ``helo.max_input_bytes`` of the text are read (the CLI and the
+    widget both come through here), and the last report says when the rest was cut.
+    """
+    text, length = cap_input(text, policy()["helo"]["max_input_bytes"])
     extracted, truncated = extract(text)
-    if not extracted:
-        return [_not_found(lang)]
-    reports = [_report_one(item, lang) for item in extracted]
-    if truncated:
-        more = finding("HELO_MORE_VALUES", limit=MAX_VALUES)
-        reports[-1]["findings"].append(_finding_dict(more, lang))
+    if extracted:
+        reports = [_report_one(item, lang) for item in extracted]
+    else:
+        reports = [_refused_not_shown(lang) if shows_refusal(text) else _not_found(lang)]
+    notes = [finding("HELO_MORE_VALUES", limit=MAX_VALUES)] if truncated else []
+    if length is not None:
+        notes.append(finding("HELO_INPUT_CUT", length=length, limit=policy()["helo"]["max_input_bytes"]))
+    reports[-1]["findings"] += [_finding_dict(note, lang) for note in notes]
     return reports
+
+
+def cap_input(text: str, limit: int) -> tuple[str, int | None]:
+    """``text`` cut to at most ``limit`` UTF-8 bytes, and its length in bytes if it was cut.
+
+    The cut falls on a character boundary and drops the last, partial line (it could
+    hold half a name); a single line longer than the limit keeps its first part.
+    """
+    if len(text) * 4 <= limit:  # cannot be over the limit: skip encoding small pastes
+        return text, None
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) <= limit:
+        return text, None
+    cut = limit
+    while cut and data[cut] & 0xC0 == 0x80:  # not inside a multi-byte character
+        cut -= 1
+    head = data[:cut].decode("utf-8", "surrogatepass")
+    line_end = max(head.rfind("\n"), head.rfind("\r"))
+    return (head[:line_end] if line_end > 0 else head), len(data)
 
 
 def _report_one(item: Extracted, lang: str) -> dict:
@@ -115,6 +147,21 @@ def _not_found(lang: str) -> dict:
     }
 
 
+def _refused_not_shown(lang: str) -> dict:
+    """A bounce that shows the refusal but not the name: say so, and where the name is set."""
+    return {
+        "helo": None,
+        "command": None,
+        "source": None,
+        "verdict": "reject",
+        "summary": message(DOMAIN, lang, SUMMARY_REFUSED),
+        "findings": [_finding_dict(finding("HELO_REFUSED_NOT_SHOWN"), lang)],
+        "advice": message(DOMAIN, lang, ADVICE),
+        "hints": [_hint_dict(hint, PLACEHOLDER_NAME, lang) for hint in HINTS],
+        "dialogue": [],
+    }
+
+
 def _finding_dict(item: Finding, lang: str) -> dict:
     params = {key: shown(value) if isinstance(value, str) else value for key, value in item.params.items()}
     return {
@@ -135,19 +182,28 @@ def _hint_dict(hint: Hint, name: str, lang: str) -> dict:
 
 
 def _dialogue(item: Extracted, lang: str) -> list[dict]:
-    """The exchange as the hoster's guide shows it: accepted HELO, refused recipient."""
-    provider, helo = policy()["provider"], policy()["helo"]
-    lines = [
+    lines = dialogue_lines(policy()["provider"], policy()["helo"], item.command or "HELO", shown(item.value))
+    labels = {"server": message(DOMAIN, lang, SERVER_LABEL), "client": message(DOMAIN, lang, CLIENT_LABEL)}
+    return [{"side": side, "label": labels[side], "line": line} for side, line in lines]
+
+
+def dialogue_lines(provider: Mapping[str, str], helo: Mapping[str, object], command: str,
+                   name: str) -> list[tuple[str, str]]:
+    """The exchange as the hoster's guide shows it: accepted HELO, refused recipient.
+
+    (side, SMTP line) pairs from the data file's greeting, banner and reject reply; the
+    bogus-HELO guide renders the same lines (shortcode ``md:helo-dialogue``), so the
+    page and the checker always show the hoster's real words.
+    """
+    return [
         ("server", f"220 {provider['smtp_greeting']}"),
-        ("client", f"{item.command or 'HELO'} {shown(item.value)}"),
+        ("client", f"{command} {name}"),
         ("server", f"250 {provider['smtp_banner_host']}"),
         ("client", f"MAIL FROM:<{SENDER}>"),
         ("server", f"250 2.1.0 {SENDER}... Sender ok"),
         ("client", f"RCPT TO:<{RECIPIENT}>"),
-        ("server", helo["reject_reply"].replace("{address}", RECIPIENT)),
+        ("server", str(helo["reject_reply"]).replace("{address}", RECIPIENT)),
     ]
-    labels = {"server": message(DOMAIN, lang, SERVER_LABEL), "client": message(DOMAIN, lang, CLIENT_LABEL)}
-    return [{"side": side, "label": labels[side], "line": line} for side, line in lines]
 
 
 def shown(text: str, limit: int = SHOWN_LENGTH) -> str:
