@@ -1,9 +1,10 @@
-"""The wheels the site ships, run by Pyodide under Node, answer exactly as CPython does.
+"""The standard library and wheels the site ships, run by Pyodide under Node, answer exactly as CPython does.
 
-The browser runs Python 3.14 compiled to WebAssembly with the wheels from the
-site; the tests and the CLI run this machine's CPython. Both go through
-mailcheck.web.run with the same requests, so any difference (a stdlib change, a
-missing file in the wheel, a dependency left out of wheels.json) shows up here.
+The browser runs Python 3.14 compiled to WebAssembly with the bytecode-only
+standard library and wheels from the site; the tests and the CLI run this
+machine's CPython. Both go through mailcheck.web.run with the same requests, so
+any difference (a stdlib change, a module lost in compilation, a dependency left
+out of the manifest) shows up here.
 """
 
 from __future__ import annotations
@@ -38,7 +39,12 @@ def _in_pyodide(widgets: Path, checker: str, requests: list[dict], tmp_path: Pat
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
     )
     assert result.returncode == 0, result.stderr[-4000:]
-    return [json.loads(answer) for answer in json.loads(result.stdout)]
+    output = json.loads(result.stdout)
+    # The bytecode was imported, not a source: the standard library's and ours.
+    stdlib_json, web_module = output["sources"]
+    assert stdlib_json.endswith("python314.zip/json/__init__.pyc")
+    assert web_module.endswith("site-packages/mailcheck/web.pyc")
+    return [json.loads(answer) for answer in output["answers"]]
 
 
 def _compare(requests: list[dict], answers: list[dict]) -> None:
