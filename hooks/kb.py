@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import csp
 import maildata
 import parts
 import search
@@ -100,6 +101,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not parts.is_part():  # a parallel build publishes once, after merging its parts
         widget_assets.publish(site)
     search.index(site)
+    if not parts.is_part():
+        csp.write(site)  # last: it hashes the inline scripts of every page written
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
