@@ -11,10 +11,6 @@ and the search work under that policy.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,73 +19,20 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 import csp
+import nginx_server
 from mailcheck import csvcheck, helo
 
-ROOT = Path(__file__).resolve().parent.parent
-NGINX = Path("/usr/sbin/nginx")
-CONFIG = ROOT / "hosting" / "nginx.conf"
 READY_MS = 60_000
 PAGES = ("", "clients/", "clients/apple-mail/", "errors/bogus-helo/", "addresses/batch-creation/", "feedback/",
          "de/", "de/clients/ports-and-protocols/", "fr/errors/bogus-helo/", "it/addresses/batch-creation/")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _config(work: Path, document_root: Path, site: Path, prefix: str, port: int) -> str:
-    temp = " ".join(f"{name}_temp_path {work / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    # As root, nginx's workers would run as "nobody", who cannot read pytest's private temporary folders.
-    user = "user root;" if os.geteuid() == 0 else ""
-    return f"""{user}
-daemon off; worker_processes 1; pid {work}/nginx.pid; error_log {work}/error.log warn;
-events {{}}
-http {{
-    access_log off; {temp}
-    server {{
-        listen 127.0.0.1:{port};
-        root {document_root};
-        include {CONFIG};
-        include {site / csp.NGINX_FILE};
-        error_page 404 {prefix}404.html;
-    }}
-}}
-"""
-
-
 @pytest.fixture(scope="module", params=["/help/", "/"], ids=["under-help", "domain-root"])
-def site_url(
-    request: pytest.FixtureRequest, built_site: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    assert NGINX.is_file(), "Debian's nginx is missing: scripts/setup --test installs it"
-    prefix = request.param
-    work = tmp_path_factory.mktemp("nginx")
-    if prefix == "/":
-        document_root = built_site
-    else:
-        document_root = work / "www"
-        document_root.mkdir()
-        (document_root / prefix.strip("/")).symlink_to(built_site, target_is_directory=True)
-    port = _free_port()
-    conf = work / "nginx.conf"
-    conf.write_text(_config(work, document_root, built_site, prefix, port))
-    server = subprocess.Popen([str(NGINX), "-p", str(work), "-c", str(conf)], stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 15
-    while True:
-        assert server.poll() is None, server.stderr.read().decode() + (work / "error.log").read_text()
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            assert time.monotonic() < deadline, "nginx did not start listening"
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}{prefix}"
-    server.terminate()
-    server.wait(timeout=10)
-    log = (work / "error.log").read_text()
-    problems = [line for line in log.splitlines() if "[error]" in line or "[emerg]" in line or "[crit]" in line]
+def site_url(request: pytest.FixtureRequest, built_site: Path) -> Iterator[str]:
+    with nginx_server.serve(built_site, request.param) as (url, error_log):
+        yield url
+        log = error_log.read_text()
+    problems = [line for line in log.splitlines() if any(f"[{level}]" in line for level in ("error", "crit", "emerg"))]
     assert not problems, problems
 
 
