@@ -48,6 +48,21 @@ def tool_wheels() -> list[Path]:
     return found
 
 
+def run_node(script: Path, job: dict, what: str) -> dict:
+    """Run a Pyodide script of widgets/ under Node with ``job`` (JSON); return the JSON it prints."""
+    node = shutil.which("node")
+    if not node:
+        raise CompileError("Node.js is needed to prepare the checkers' Python: run scripts/setup")
+    with tempfile.TemporaryDirectory() as tmp:
+        job_file = Path(tmp) / "job.json"
+        job_file.write_text(json.dumps(job))
+        result = subprocess.run([node, str(script), str(job_file)], cwd=ROOT, capture_output=True, text=True,
+                                check=False)
+    if result.returncode != 0:
+        raise CompileError(f"{script.name} under Pyodide failed for {what}:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout)
+
+
 def _key(archive: Path, level: int, tools: list[Path]) -> str:
     """What the output depends on: Pyodide's version, the archive, the compiler and its wheels."""
     digest = hashlib.sha256()
@@ -68,22 +83,13 @@ def compiled(archives: list[tuple[Path, int]]) -> list[Path]:
     missing = [(archive, level, folder) for (archive, level), folder in zip(archives, folders, strict=True)
                if not any(folder.glob("*.*"))]
     if missing:
-        node = shutil.which("node")
-        if not node:
-            raise CompileError("Node.js is needed to compile the checkers' bytecode: run scripts/setup")
         with tempfile.TemporaryDirectory() as tmp:
-            job = Path(tmp) / "job.json"
-            job.write_text(json.dumps({
+            outputs = run_node(SCRIPT, {
                 "tools": [str(tool) for tool in tools],
                 "archives": [{"input": str(a), "output": str(Path(tmp) / str(i)), "level": level}
                              for i, (a, level, _) in enumerate(missing)],
-            }))
-            result = subprocess.run([node, str(SCRIPT), str(job)], cwd=ROOT, capture_output=True, text=True,
-                                    check=False)
-            if result.returncode != 0:
-                names = ", ".join(archive.name for archive, _, _ in missing)
-                raise CompileError(f"py-compile under Pyodide failed for {names}:\n{result.stderr[-3000:]}")
-            for output, (_, _, folder) in zip(json.loads(result.stdout)["outputs"], missing, strict=True):
+            }, what=", ".join(archive.name for archive, _, _ in missing))["outputs"]
+            for output, (_, _, folder) in zip(outputs, missing, strict=True):
                 folder.mkdir(parents=True, exist_ok=True)
                 shutil.move(output, folder / Path(output).name)
     return [next(folder.glob("*.*")) for folder in folders]

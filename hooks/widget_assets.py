@@ -8,7 +8,8 @@ stylesheet, and the loader carries the manifest of everything else.
 
     _widgets/loader.<hash>.js, worker.<hash>.js, ui.<hash>.js ...   the page code (widgets/web/)
     _widgets/pyodide/<hash>/              the runtime from node_modules/pyodide (npm ci)
-    _widgets/python_stdlib.<hash>.zip     Pyodide's standard library as bytecode (hooks/pycompile.py)
+    _widgets/python_stdlib.<hash>.zip     Pyodide's standard library as bytecode (hooks/pycompile.py), trimmed
+                                          to what the checkers import (hooks/stdlib_subset.py), and in full
     _widgets/wheels/<hash>/*.whl          mailcheck, built here, and its pinned dependencies, as bytecode
     _widgets/templates/<hash>/            the CSV template in every language
     _widgets/manifest.json                the same manifest, for people and tools (never cached long)
@@ -36,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycompile
+import stdlib_subset
 from mailcheck.csvcheck import template
 from mailcheck.i18n import LANGUAGES
 from widget_markup import ASSETS, FORMS, template_filename
@@ -275,7 +277,8 @@ _staged: dict[str, Staged] = {}
 def _inputs_key() -> str:
     """Size and mtime of every input: the same key means the same staged files."""
     inputs = [compile_assets.DATA_FILE, BROWSER_REQUIREMENTS, pycompile.TOOLS, pycompile.SCRIPT,
-              PYODIDE / "package.json", WIDGETS / "pyproject.toml",
+              PYODIDE / "package.json", WIDGETS / "pyproject.toml", stdlib_subset.SCRIPT, stdlib_subset.FALLBACK,
+              stdlib_subset.HELO_CORPUS, *stdlib_subset.CSV_FIXTURES.iterdir(),
               *WEB.iterdir(), *sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)]
     return ";".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in inputs)
 
@@ -293,21 +296,27 @@ def stage() -> Staged:
                                      + [(wheel, pycompile.DEFLATED) for wheel in archives])
     except pycompile.CompileError as error:
         raise AssetError(str(error)) from error
-    stdlib, *compiled = outputs
+    full_stdlib, *compiled = outputs
+    try:
+        stdlib = stdlib_subset.trimmed(full_stdlib, compiled, list(FORMS), list(LANGUAGES))
+    except pycompile.CompileError as error:
+        raise AssetError(str(error)) from error
     staged = Staged()
     published = {}
     for source, output in zip(archives, compiled, strict=True):
         published[source] = f"wheels/{content_hash(output.read_bytes())}/{output.name}"
         staged.files[published[source]] = output
-    stdlib_name = _hashed_name(STDLIB, stdlib.read_bytes())
-    staged.files[stdlib_name] = stdlib
+    names = {}
+    for key, archive in (("stdlib", stdlib), ("stdlib_full", full_stdlib)):
+        names[key] = _hashed_name(STDLIB, archive.read_bytes())
+        staged.files[names[key]] = archive
     staged.manifest = {
         "pyodide": _runtime(staged.files),
-        "stdlib": stdlib_name,
+        **names,
         "checkers": {checker: {"wheels": [published[wheel] for wheel in wheels]} for checker, wheels in needs.items()},
     }
-    names = _page_code(staged.files, staged.manifest)
-    staged.page = {"loader": names["loader.js"], "css": names["widget.css"], "templates": _templates(staged.files)}
+    code = _page_code(staged.files, staged.manifest)
+    staged.page = {"loader": code["loader.js"], "css": code["widget.css"], "templates": _templates(staged.files)}
     _staged.clear()
     _staged[key] = staged
     return staged

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import pycompile
+import stdlib_subset
 import widget_assets
 from mailcheck.i18n import LANGUAGES
 
@@ -53,11 +54,12 @@ def test_every_published_file_but_the_manifest_has_a_content_hash_in_its_path(pu
 
 def test_manifest_names_existing_files_and_the_loader_carries_it(published_widgets: Path) -> None:
     manifest = _manifest(published_widgets)
-    named = [manifest["stdlib"], manifest["worker"], manifest["loader"], manifest["css"]]
+    named = [manifest["stdlib"], manifest["stdlib_full"], manifest["worker"], manifest["loader"], manifest["css"]]
     named += [file for entry in manifest["checkers"].values() for file in [entry["module"], *entry["wheels"]]]
     assert all((published_widgets / name).is_file() for name in named)
     for name in (*widget_assets.RUNTIME_FILES, widget_assets.LOCK_FILE):
         assert (published_widgets / manifest["pyodide"] / name).stat().st_size > 0
+    assert (published_widgets / manifest["pyodide"] / "pyodide.asm.wasm.gz").is_file()
     lock = json.loads((published_widgets / manifest["pyodide"] / widget_assets.LOCK_FILE).read_text())
     assert lock["packages"] == {} and lock["info"]["python"].startswith("3.14")
     loader = (published_widgets / manifest["loader"]).read_text()
@@ -69,17 +71,29 @@ def test_manifest_names_existing_files_and_the_loader_carries_it(published_widge
         assert template.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_standard_library_is_stored_bytecode_with_a_gzip_twin(published_widgets: Path) -> None:
-    stdlib = published_widgets / _manifest(published_widgets)["stdlib"]
+@pytest.mark.parametrize("key", ["stdlib", "stdlib_full"])
+def test_standard_library_is_stored_bytecode_with_a_gzip_twin(published_widgets: Path, key: str) -> None:
+    stdlib = published_widgets / _manifest(published_widgets)[key]
     with zipfile.ZipFile(stdlib) as archive:
         entries = archive.infolist()
     names = {entry.filename for entry in entries}
     assert "json/__init__.pyc" in names and "encodings/utf_8.pyc" in names
-    assert not any(name.endswith(".py") for name in names), "py-compile drops the sources"
+    # py-compile drops the sources; the trimmed archive carries its fallback finder as source.
+    assert {name for name in names if name.endswith(".py")} <= {stdlib_subset.FALLBACK_MODULE}
     assert all(entry.compress_type == zipfile.ZIP_STORED for entry in entries), "the .gz twin compresses it"
     twin = stdlib.with_name(stdlib.name + ".gz")
     assert twin.stat().st_size < stdlib.stat().st_size * 0.5
-    assert (published_widgets / _manifest(published_widgets)["pyodide"] / "pyodide.asm.wasm.gz").is_file()
+
+
+def test_trimmed_standard_library_holds_what_the_checkers_import(published_widgets: Path) -> None:
+    manifest = _manifest(published_widgets)
+    trimmed, full = (published_widgets / manifest[key] for key in ("stdlib", "stdlib_full"))
+    assert trimmed.stat().st_size < full.stat().st_size / 2
+    with zipfile.ZipFile(trimmed) as archive:
+        names = set(archive.namelist())
+    assert {"gettext.pyc", "csv.pyc", "encodings/cp1252.pyc", stdlib_subset.FALLBACK_MODULE} <= names
+    assert "unittest/__init__.pyc" not in names
+    assert not any(name.endswith("/") for name in names)
 
 
 def test_each_checker_loads_only_its_own_wheels_as_bytecode(published_widgets: Path) -> None:

@@ -2,18 +2,19 @@
 // browser worker does: the runtime from node_modules, the standard library and
 // the wheels exactly as the site ships them (bytecode, content-hashed paths).
 //
-//   node tests/node/parity.mjs WIDGETS_DIR CHECKER REQUESTS_JSON
+//   node tests/node/parity.mjs WIDGETS_DIR CHECKER REQUESTS_JSON [MODULE,...]
 //
 // WIDGETS_DIR is a published _widgets/ folder (manifest.json and what it names),
 // CHECKER picks its wheel list, REQUESTS_JSON holds a list of request objects for
-// mailcheck.web.run. Prints {"answers": [JSON strings], "sources": [...]} on
-// stdout, where sources says where the standard library's json and mailcheck.web
-// were imported from (to prove the bytecode, not a source, was used).
+// mailcheck.web.run; the MODULEs are imported after the checks. Prints
+// {"answers": [JSON strings], "sources": {module: file it came from, or the error},
+// "fallbacks": [modules that made the worker load the full standard library]}.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
 
-const [widgetsDir, checker, requestsFile] = process.argv.slice(2);
+const [widgetsDir, checker, requestsFile, modules = ""] = process.argv.slice(2);
 const manifest = JSON.parse(await readFile(path.join(widgetsDir, "manifest.json"), "utf8"));
 const requests = JSON.parse(await readFile(requestsFile, "utf8"));
 
@@ -24,9 +25,28 @@ const pyodide = await loadPyodide({
   stdout: (l) => console.error(l),
   stderr: (l) => console.error(l),
 });
+// The worker's fallback to the full standard library, reading the file instead of fetching it.
+const fallbacks = [];
+pyodide.pyimport("_stdlib_fallback").install((module) => {
+  fallbacks.push(module);
+  pyodide.FS.writeFile("/lib/python_stdlib_full.zip", readFileSync(path.resolve(widgetsDir, manifest.stdlib_full)));
+  return "/lib/python_stdlib_full.zip";
+});
 const wheels = manifest.checkers[checker].wheels.map((file) => path.resolve(widgetsDir, file));
 await pyodide.loadPackage(wheels, { messageCallback: () => {} });
 const run = pyodide.pyimport("mailcheck.web").run;
 const answers = requests.map((request) => run(JSON.stringify(request)));
-const sources = pyodide.runPython("import json, mailcheck.web; [json.__file__, mailcheck.web.__file__]").toJs();
-process.stdout.write(JSON.stringify({ answers, sources }));
+const probe = pyodide.runPython(`
+def probe(names):
+    import importlib, json
+    found = {}
+    for name in names:
+        try:
+            found[name] = importlib.import_module(name).__file__
+        except ImportError as error:
+            found[name] = f"{type(error).__name__}: {error}"
+    return json.dumps(found)
+probe`);
+const names = ["json", "mailcheck.web", ...modules.split(",").filter(Boolean)];
+const sources = JSON.parse(probe(names));
+process.stdout.write(JSON.stringify({ answers, sources, fallbacks }));

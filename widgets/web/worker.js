@@ -39,6 +39,7 @@ async function start({ checkers, lang, manifest, lock }) {
       stdout: (line) => console.log(line),
       stderr: (line) => console.warn(line),
     });
+    useFullStandardLibraryIfNeeded(pyodide, new URL(manifest.stdlib_full, here).href);
     post({ type: "progress", step: 2 });
     await pyodide.loadPackage(wheels, { messageCallback: () => {}, errorCallback: (line) => console.warn(line) });
     const web = pyodide.pyimport("mailcheck.web");
@@ -52,6 +53,25 @@ async function start({ checkers, lang, manifest, lock }) {
       .map((name) => new URL(name, runtime).href);
     throw (await diagnose([...files, stdlib.href, ...wheels])) ?? { cause: "crashed", detail: String(error) };
   }
+}
+
+/**
+ * The worker starts with a standard library trimmed to what the checkers import
+ * (traced at build time); an import the trace missed fetches the full one, once,
+ * synchronously (a worker may), and the console says which module needed it.
+ */
+function useFullStandardLibraryIfNeeded(pyodide, url) {
+  const path = "/lib/python_stdlib_full.zip";
+  pyodide.pyimport("_stdlib_fallback").install((module) => {
+    console.warn(`mailcheck: "${module}" is not in the trimmed standard library; loading ${url}`);
+    const request = new XMLHttpRequest();
+    request.open("GET", url, false);
+    request.responseType = "arraybuffer";
+    request.send();
+    if (request.status !== 200) throw new Error(`${url} answered HTTP ${request.status}`);
+    pyodide.FS.writeFile(path, new Uint8Array(request.response));
+    return path;
+  });
 }
 
 // Base64 keeps mailcheck.web.run a plain "JSON string in, JSON string out".
