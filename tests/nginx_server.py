@@ -56,13 +56,14 @@ def serve(site: Path, prefix: str = "/help/") -> Iterator[tuple[str, Path]]:
     """Serve ``site`` at ``prefix``; yields (base URL, error log). Fails loudly if nginx cannot start."""
     if not NGINX.is_file():
         raise RuntimeError("Debian's nginx is missing: scripts/setup --test installs it")
+    site = site.resolve()
     with tempfile.TemporaryDirectory(prefix="nginx-") as tmp:
         work = Path(tmp)
         document_root = site
         if prefix != "/":
             document_root = work / "www"
             (document_root / prefix.strip("/")).parent.mkdir(parents=True)
-            (document_root / prefix.strip("/")).symlink_to(site.resolve(), target_is_directory=True)
+            (document_root / prefix.strip("/")).symlink_to(site, target_is_directory=True)
         port = _free_port()
         (work / "nginx.conf").write_text(config(work, document_root, site, prefix, port))
         server = subprocess.Popen([str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")],
