@@ -3,7 +3,8 @@
 // The runtime starts when a checker scrolls into view, when the page is idle, or
 // when the reader uses a checker, whichever comes first; one worker serves all
 // checkers of the page, and a worker that failed is replaced on the next start.
-import { diagnose, wasmProblem } from "./diagnose.js";
+// Only a failure needs diagnose.js: importing it up front would cost a round trip before anything runs.
+const diagnose = async (urls) => (await import("./diagnose.js")).diagnose(urls);
 
 // Content-hashed paths of the worker, checker modules, runtime and wheels,
 // written in by hooks/widget_assets.py when the site is built.
@@ -133,12 +134,12 @@ function showFailure(widget, failure) {
   console.error(`mailcheck: ${failure.detail}\nFix: ${FIXES[failure.cause] ?? FIXES.crashed}`);
 }
 
-const problem = "Worker" in window ? wasmProblem() : { cause: "no-wasm", detail: "this browser has no Worker" };
-if (problem?.cause === "no-wasm") {
+if (!("WebAssembly" in window && "Worker" in window)) {
+  const problem = { cause: "no-wasm", detail: "this browser has no WebAssembly or no Worker" };
   widgets.forEach((widget) => showFailure(widget, problem));
 } else if (widgets.length) {
-  // A CSP that blocks WebAssembly on the page may still allow it in the worker
-  // (a worker's policy comes with its own script): the worker decides.
+  // Whether a CSP blocks WebAssembly is for the worker to find out: a worker's
+  // policy comes with its own script and may differ from the page's.
   scheduleStart();
   for (const widget of widgets) {
     const url = new URL(manifest.checkers[widget.dataset.mailcheck].module, root);
