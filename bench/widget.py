@@ -87,7 +87,7 @@ class Transfer:
 
     def __init__(self, page: Page, site: Path) -> None:
         self.site = site
-        self.sent: dict[str, int] = {}
+        self.sent: list[tuple[str, int]] = []  # one entry per request: a URL may be asked twice
         page.on("requestfinished", self._finished)
 
     def _finished(self, request) -> None:
@@ -95,17 +95,15 @@ class Transfer:
         if response is None or response.from_service_worker:
             return
         sizes = request.sizes()
-        self.sent[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        self.sent.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
     def total(self, part: str = "") -> int:
-        return sum(size for url, size in self.sent.items() if part in url)
+        return sum(size for url, size in self.sent if part in url)
 
     def raw(self) -> int:
         """Size on disk of every file fetched over the network (what a server without twins sends)."""
         total = 0
-        for url, size in self.sent.items():
-            if not size:
-                continue
+        for url in {url for url, size in self.sent if size}:
             path = self.site / urlsplit(url).path.removeprefix(PREFIX)
             path = path / "index.html" if path.is_dir() else path
             total += path.stat().st_size if path.is_file() else 0

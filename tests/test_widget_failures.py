@@ -114,3 +114,11 @@ def test_a_csp_without_wasm_unsafe_eval_says_so(page: Page, site_url: str) -> No
     page.goto(_helo_page(site_url, "es"))
     _expect_failure(page, "es", "csp")
     assert any("wasm-unsafe-eval" in text for text in page.console_errors)
+
+
+def test_a_browser_without_webassembly_gets_the_plain_sentence(page: Page, site_url: str) -> None:
+    page.add_init_script("delete window.WebAssembly")
+    page.goto(_helo_page(site_url, "en"))
+    page.wait_for_selector(f"{HELO}[data-state=failed][data-failure=no-wasm]", timeout=READY_MS)
+    assert page.inner_text(f"{HELO} .mailcheck__status-text") == message("ui", "en", RUNTIME_STRINGS["failed"])
+    assert any("no WebAssembly" in text for text in page.console_errors)
