@@ -122,22 +122,25 @@ def time_to(context: BrowserContext, url: str, site: Path, mark: str, selector: 
     return seconds, transfer.total(), transfer.raw()
 
 
-def cold_and_warm(playwright: Playwright, url: str, site: Path, mark: str, selector: str, runs: int) -> dict:
-    """``runs`` pairs of visits: a new profile (cold), then the same profile in a new browser (warm)."""
-    figures: dict[str, list] = {"cold": [], "warm": [], "cold_sent": [], "cold_raw": [], "warm_sent": []}
+def cold_and_warm(playwright: Playwright, site: Path, targets: dict[str, tuple[str, str, str]], runs: int) -> dict:
+    """``runs`` rounds; in each, every target gets a new profile (cold), then the same profile in a new
+    browser (warm). Targets take turns within a round, so a burst of load on this shared machine hits
+    them alike, and a ratio is taken within each round."""
+    figures = {name: {"cold": [], "warm": [], "cold_sent": [], "cold_raw": [], "warm_sent": []} for name in targets}
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as profile:
-            for kind in ("cold", "warm"):
-                context = playwright.chromium.launch_persistent_context(
-                    profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                try:
-                    seconds, sent, raw = time_to(context, url, site, mark, selector)
-                finally:
-                    context.close()
-                figures[kind].append(seconds)
-                figures[f"{kind}_sent"].append(sent)
-                if kind == "cold":
-                    figures["cold_raw"].append(raw)
+        for name, (url, mark, selector) in targets.items():
+            with tempfile.TemporaryDirectory() as profile:
+                for kind in ("cold", "warm"):
+                    context = playwright.chromium.launch_persistent_context(
+                        profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                    try:
+                        seconds, sent, raw = time_to(context, url, site, mark, selector)
+                    finally:
+                        context.close()
+                    figures[name][kind].append(seconds)
+                    figures[name][f"{kind}_sent"].append(sent)
+                    if kind == "cold":
+                        figures[name]["cold_raw"].append(raw)
     return figures
 
 
@@ -248,24 +251,28 @@ def main() -> None:
 
     with nginx_server.serve(site, PREFIX) as (base, _), sync_playwright() as playwright:
         print(f"site {site} on nginx with hosting/nginx.conf, {base}")
-        ours = cold_and_warm(playwright, base + HELO_PAGE, site, "mailcheck:ready", ".mailcheck[data-state=ready]",
-                             args.runs)
-        stock = cold_and_warm(playwright, base + STOCK, site, "stock:ready", "#state:text('ready')", args.runs)
+        ready = ("mailcheck:ready", ".mailcheck[data-state=ready]")
+        figures = cold_and_warm(playwright, site, {
+            "helo": (base + HELO_PAGE, *ready),
+            "stock": (base + STOCK, "stock:ready", "#state:text('ready')"),
+            "csv": (base + CSV_PAGE, *ready),
+        }, args.runs)
+        ours, stock, csv = figures["helo"], figures["stock"], figures["csv"]
         for kind in ("cold", "warm"):
             print(_line(f"HELO checker ready, {kind}", ours[kind]))
             print(_line(f"stock loadPyodide(), {kind}", stock[kind]))
-            ratio = statistics.median(ours[kind]) / statistics.median(stock[kind])
-            print(f"  ratio {kind}: {ratio:.2f}")
+            ratios = [a / b for a, b in zip(ours[kind], stock[kind], strict=True)]
+            print(f"  ratio {kind} (median of the rounds' ratios): {statistics.median(ratios):.2f}"
+                  f"  rounds {[round(r, 2) for r in ratios]}")
         print(f"bytes, HELO page cold: {max(ours['cold_sent']) / 1e6:.2f} MB sent (precompressed twins),"
               f" {max(ours['cold_raw']) / 1e6:.2f} MB raw; warm {max(ours['warm_sent']) / 1e6:.3f} MB")
         print(f"bytes, stock page cold: {max(stock['cold_sent']) / 1e6:.2f} MB sent,"
               f" {max(stock['cold_raw']) / 1e6:.2f} MB raw")
-        csv = cold_and_warm(playwright, base + CSV_PAGE, site, "mailcheck:ready", ".mailcheck[data-state=ready]",
-                            args.runs)
-        print(_line("CSV checker ready, warm", csv["warm"]))
-        print(f"  CSV after HELO, warm: {statistics.median(csv['warm']) - statistics.median(ours['warm']):+.2f} s;"
-              f" cold: {statistics.median(csv['cold']) - statistics.median(ours['cold']):+.2f} s"
-              f" ({max(csv['cold_sent']) / 1e6:.2f} MB sent)")
+        for kind in ("cold", "warm"):
+            print(_line(f"CSV checker ready, {kind}", csv[kind]))
+            later = [c - h for c, h in zip(csv[kind], ours[kind], strict=True)]
+            print(f"  CSV after HELO, {kind} (median of the rounds): {statistics.median(later):+.2f} s")
+        print(f"bytes, CSV page cold: {max(csv['cold_sent']) / 1e6:.2f} MB sent")
 
         slow = [reader_on_a_slow_connection(playwright, base + HELO_PAGE, args.mbit, args.rtt_ms)
                 for _ in range(args.runs)]
