@@ -15,7 +15,9 @@ Prints:
   round trip), cold: land on the HELO guide, start typing 1 s later at 8 characters
   per second, click Check; the time from the click to the result on screen;
 - time per HELO check, CSV files of 50 and 10,000 rows, and the bytes of the
-  checker runtime fetched by a guide without a checker (goal: 0).
+  checker runtime fetched by a guide without a checker (goal: 0);
+- ``loadPyodide()`` in Node, stock against the site's bytecode standard library
+  (bench/pyodide_start.mjs): no browser, no network, so the least noisy figure.
 
     .venv/bin/python bench/widget.py [--site DIR] [--runs N] [--mbit 20] [--rtt-ms 40]
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import random
 import shutil
 import statistics
@@ -235,6 +238,17 @@ def csv_check(page: Page, data: bytes) -> float:
     return page.evaluate("window.__csvTiming")
 
 
+def node_start(site: Path, rounds: int) -> None:
+    """Print loadPyodide() in Node: npm's standard library against the site's bytecode one."""
+    result = subprocess.run(["node", str(ROOT / "bench" / "pyodide_start.mjs"), str(site / "_widgets"), str(rounds)],
+                            cwd=ROOT, check=True, capture_output=True, text=True)
+    times = json.loads(result.stdout)
+    stock, bytecode = (statistics.median(times[kind]) for kind in ("stock", "bytecode"))
+    print(f"loadPyodide() in Node: stock median {stock:.0f} ms, bytecode stdlib median {bytecode:.0f} ms,"
+          f" ratio {bytecode / stock:.2f}  (stock {[round(t) for t in times['stock']]},"
+          f" bytecode {[round(t) for t in times['bytecode']]})")
+
+
 def _line(label: str, values: list[float]) -> str:
     return f"{label}: median {statistics.median(values):.2f} s  runs {[round(v, 2) for v in values]}"
 
@@ -248,6 +262,7 @@ def main() -> None:
     args = parser.parse_args()
     site = args.site or build_site()
     add_stock_page(site)
+    node_start(site, args.runs)
 
     with nginx_server.serve(site, PREFIX) as (base, _), sync_playwright() as playwright:
         print(f"site {site} on nginx with hosting/nginx.conf, {base}")
