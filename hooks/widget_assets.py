@@ -292,12 +292,8 @@ def stage() -> Staged:
     needs = _wheel_needs()
     archives = sorted({wheel for wheels in needs.values() for wheel in wheels})
     try:
-        outputs = pycompile.compiled([(PYODIDE / STDLIB, pycompile.STORED)]
-                                     + [(wheel, pycompile.DEFLATED) for wheel in archives])
-    except pycompile.CompileError as error:
-        raise AssetError(str(error)) from error
-    full_stdlib, *compiled = outputs
-    try:
+        full_stdlib, *compiled = pycompile.compiled([(PYODIDE / STDLIB, pycompile.STORED)]
+                                                    + [(wheel, pycompile.DEFLATED) for wheel in archives])
         stdlib = stdlib_subset.trimmed(full_stdlib, compiled, list(FORMS), list(LANGUAGES))
     except pycompile.CompileError as error:
         raise AssetError(str(error)) from error
@@ -306,13 +302,12 @@ def stage() -> Staged:
     for source, output in zip(archives, compiled, strict=True):
         published[source] = f"wheels/{content_hash(output.read_bytes())}/{output.name}"
         staged.files[published[source]] = output
-    names = {}
-    for key, archive in (("stdlib", stdlib), ("stdlib_full", full_stdlib)):
-        names[key] = _hashed_name(STDLIB, archive.read_bytes())
-        staged.files[names[key]] = archive
+    stdlibs = {name: (archive, _hashed_name(STDLIB, archive.read_bytes()))
+               for name, archive in (("stdlib", stdlib), ("stdlib_full", full_stdlib))}
+    staged.files.update({published_name: archive for archive, published_name in stdlibs.values()})
     staged.manifest = {
         "pyodide": _runtime(staged.files),
-        **names,
+        **{name: published_name for name, (_, published_name) in stdlibs.items()},
         "checkers": {checker: {"wheels": [published[wheel] for wheel in wheels]} for checker, wheels in needs.items()},
     }
     code = _page_code(staged.files, staged.manifest)
