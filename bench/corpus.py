@@ -28,7 +28,7 @@ GUIDES_PER_CATEGORY = 100  # a category page lists at most this many guides
 # Copied: what the build reads and may change. Linked: what the hooks only read
 # (the checker sources, the Pyodide runtime, the wheel cache).
 COPIED = ("mkdocs.yml", "hooks", "data", "overrides")
-LINKED = ("widgets", "node_modules", "build")
+LINKED = ("widgets", "node_modules", "build", "tests")  # tests: the corpus the stdlib trace runs
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import client_files
+import csp
 import frontmatter
 import linklines
 import maildata
@@ -125,6 +126,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not parts.is_part():  # a parallel build publishes once, after merging its parts
         widget_assets.publish(site)
     search.index(site)
+    if not parts.is_part():
+        csp.write(site)  # last: it hashes the inline scripts of every page written
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:

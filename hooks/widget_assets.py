@@ -1,18 +1,25 @@
 """Publish what the in-browser checkers need into the built site, under ``_widgets/``.
 
-Called once per full build (the i18n plugin builds every language in turn; the
-caller guards). Everything is served from the site itself, so it works offline and
-under any path:
+Everything is served from the site itself, so it works offline and under any path.
+Every file that can change with a deploy carries a hash of its content in its
+path, so a server may let browsers cache it for a year (``immutable``) and a
+reader can never run yesterday's policy: the pages name the hashed loader and
+stylesheet, and the loader carries the manifest of everything else.
 
-    _widgets/loader.js, worker.js, ...   the page code (widgets/web/)
-    _widgets/pyodide/                    the runtime from node_modules/pyodide (npm ci)
-    _widgets/wheels/                     mailcheck, built here, and its pinned dependencies
-    _widgets/wheels.json                 which wheels each checker needs
-    _widgets/templates/                  the CSV template in every language
+    _widgets/loader.<hash>.js, worker.<hash>.js, ui.<hash>.js ...   the page code (widgets/web/)
+    _widgets/pyodide/<hash>/              the runtime from node_modules/pyodide (npm ci)
+    _widgets/python_stdlib.<hash>.zip     Pyodide's standard library as bytecode (hooks/pycompile.py), trimmed
+                                          to what the checkers import (hooks/stdlib_subset.py), and in full
+    _widgets/wheels/<hash>/*.whl          mailcheck, built here, and its pinned dependencies, as bytecode
+    _widgets/templates/<hash>/            the CSV template in every language
+    _widgets/manifest.json                the same manifest, for people and tools (never cached long)
 
-``mkdocs serve`` rebuilds on every edit, so unchanged files are not copied again
-(same size and mtime), the wheel is rebuilt only when its sources change, and
-the ``.gz`` twins (for servers that send precompressed files) come from a cache.
+:func:`stage` computes the names before the pages are rendered (they link the
+loader) and :func:`publish` copies the files once per full build (the i18n plugin
+builds every language in turn; the caller guards). ``mkdocs serve`` rebuilds on
+every edit, so unchanged files are not copied again (same size and mtime), the
+wheel and the bytecode are rebuilt only when their inputs change, and the
+``.gz`` twins (for servers that send precompressed files) come from a cache.
 """
 
 from __future__ import annotations
@@ -26,11 +33,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pycompile
+import stdlib_subset
 from mailcheck.csvcheck import template
 from mailcheck.i18n import LANGUAGES
-from widget_markup import ASSETS, FORMS, TEMPLATES, template_filename
+from widget_markup import ASSETS, FORMS, template_filename
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGETS = ROOT / "widgets"
@@ -43,18 +53,40 @@ import compile_assets  # noqa: E402  the generated policy and catalogs, and writ
 WHEEL_CACHE = ROOT / "build" / "wheels"
 OWN_WHEEL_DIR = ROOT / "build" / "mailcheck-wheel"
 GZIP_CACHE = ROOT / "build" / "widget-gzip"
+STAGE = ROOT / "build" / "widget-stage"  # generated files (rewritten modules, lock file, templates)
 BROWSER_REQUIREMENTS = WIDGETS / "browser-requirements.txt"
 
 # The runtime files a module worker needs; the rest of the npm package (the
 # classic-script build, source maps, typings, consoles) is never requested.
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# The standard library is served as bytecode (STDLIB, through loadPyodide's stdLibURL).
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+STDLIB = "python_stdlib.zip"
 LOCK_FILE = "pyodide-lock.json"
-COMPRESSED = (".wasm", ".zip", ".mjs", ".js", ".json", ".css")  # wheels are zip-compressed already
+MANIFEST = "manifest.json"
+MANIFEST_SLOT = "__MANIFEST__"  # in widgets/web/loader.js: replaced by the manifest at publish time
+# The compiled standard library is stored (not deflated) inside its zip, so its
+# .gz twin compresses it on the wire; wheels stay deflated and get no twin.
+COMPRESSED = (".wasm", ".zip", ".mjs", ".js", ".json", ".css")
+HASH_LENGTH = 10
 REQUIREMENT = re.compile(r"^(?P<name>[A-Za-z0-9._-]+)==(?P<version>\S+)\s*#\s*for:(?P<checkers>[\w ]+)$")
 
 
 class AssetError(RuntimeError):
     """Something the checkers need is missing; the message says which command fetches it."""
+
+
+def content_hash(*parts: bytes) -> str:
+    """The short content hash that goes into a published file's name."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:HASH_LENGTH]
+
+
+def _hashed_name(name: str, data: bytes) -> str:
+    """``ui.js`` -> ``ui.<hash>.js``."""
+    stem, dot, suffix = name.rpartition(".")
+    return f"{stem}.{content_hash(data)}{dot}{suffix}"
 
 
 def _copy(source: Path, target: Path) -> bool:
@@ -89,7 +121,7 @@ def _gzip_twin(path: Path, relative: Path) -> None:
 def compile_catalogs() -> None:
     """policy.json and the .mo catalogs, from data/mail.yml and the .po files."""
     try:
-        compile_assets.write_policy()
+        compile_assets.write_policy(compile_assets.DATA_FILE)
         compile_assets.compile_catalogs()
     except compile_assets.AssetError as error:
         raise AssetError(str(error)) from error
@@ -153,57 +185,146 @@ def _cached_wheel(name: str, version: str) -> Path:
     return found[0]
 
 
-def publish_wheels(target: Path) -> dict[str, list[str]]:
-    """Copy the wheels into ``target``/wheels and return checker -> wheel paths (site-relative to ``target``)."""
+def _wheel_needs() -> dict[str, list[Path]]:
+    """checker -> the wheels it loads (mailcheck first), as built or downloaded."""
     own = build_wheel()
     needs = browser_requirements()
-    manifest = {}
-    for checker in FORMS:
-        wheels = [own, *(_cached_wheel(name, version) for name, version in needs.get(checker, []))]
-        manifest[checker] = [f"wheels/{wheel.name}" for wheel in wheels]
-        for wheel in wheels:
-            _copy(wheel, target / "wheels" / wheel.name)
-    # Only the current wheels: an old mailcheck wheel left behind would be dead weight.
-    current = {Path(path).name for paths in manifest.values() for path in paths}
-    for stale in (target / "wheels").glob("*.whl"):
-        if stale.name not in current:
-            stale.unlink()
-    return manifest
+    return {checker: [own, *(_cached_wheel(name, version) for name, version in needs.get(checker, []))]
+            for checker in FORMS}
 
 
-def publish_runtime(target: Path) -> None:
-    """The Pyodide files a module worker requests, from node_modules (``npm ci``)."""
+def _runtime(files: dict[str, Path]) -> str:
+    """Add the Pyodide runtime under ``pyodide/<hash>/``; return that folder.
+
+    The lock file lists Pyodide's own package builds, which the npm package does
+    not contain: loading one by name would go to the CDN. An empty package list
+    (the "info" block is checked against the runtime) makes that impossible, and
+    saves the reader 119 kB.
+    """
     if not (PYODIDE / "pyodide.mjs").exists():
         raise AssetError(f"{PYODIDE} is missing: run `npm ci` at the repository root")
-    for name in RUNTIME_FILES:
-        _copy(PYODIDE / name, target / "pyodide" / name)
-    # The lock file lists Pyodide's own package builds, which the npm package does
-    # not contain: loading one by name would go to the CDN. An empty package list
-    # (the "info" block is checked against the runtime) makes that impossible, and
-    # saves the reader 119 kB.
     lock = json.loads((PYODIDE / LOCK_FILE).read_text())
-    compile_assets.write_if_changed(
-        target / "pyodide" / LOCK_FILE, json.dumps({"info": lock["info"], "packages": {}}).encode()
-    )
+    lock_file = STAGE / LOCK_FILE
+    compile_assets.write_if_changed(lock_file, json.dumps({"info": lock["info"], "packages": {}}).encode())
+    sources = [PYODIDE / name for name in RUNTIME_FILES] + [lock_file]
+    folder = f"pyodide/{content_hash(*(path.read_bytes() for path in sources))}/"
+    files.update({folder + path.name: path for path in sources})
+    return folder
 
 
-def publish_templates(target: Path) -> None:
-    """The CSV template in every language, UTF-8 with a BOM so Excel reads the accents."""
+def _templates(files: dict[str, Path]) -> str:
+    """Add the CSV template in every language (UTF-8 with a BOM, so Excel reads the accents)."""
+    written = []
     for lang in LANGUAGES:
-        compile_assets.write_if_changed(target / template_filename(lang), ("\ufeff" + template(lang)).encode())
+        path = STAGE / "templates" / template_filename(lang)
+        compile_assets.write_if_changed(path, ("\ufeff" + template(lang)).encode())
+        written.append(path)
+    folder = f"templates/{content_hash(*(path.read_bytes() for path in written))}/"
+    files.update({folder + path.name: path for path in written})
+    return folder
+
+
+def _page_code(files: dict[str, Path], manifest: dict) -> dict[str, str]:
+    """Add widgets/web/ under hashed names; return source name -> published name.
+
+    A module that imports another (``"./ui.js"``) is rewritten to import the hashed
+    name, so its own hash covers what it imports; the module holding
+    ``__MANIFEST__`` (the loader) gets the manifest written in, and is done last.
+    """
+    sources = {path.name: path.read_text(encoding="utf-8") for path in sorted(WEB.iterdir()) if path.is_file()}
+    names: dict[str, str] = {}
+
+    def publish_one(name: str, trail: tuple[str, ...] = ()) -> str:
+        if name in names:
+            return names[name]
+        if name in trail:
+            raise AssetError(f"widgets/web: modules import each other in a circle: {' -> '.join((*trail, name))}")
+        text = sources[name]
+        for other in sources:
+            if other != name and f'"./{other}"' in text:
+                text = text.replace(f'"./{other}"', f'"./{publish_one(other, (*trail, name))}"')
+        if MANIFEST_SLOT in text:
+            manifest["checkers"] = {
+                checker: {**entry, "module": publish_one(f"{checker}.js", (*trail, name))}
+                for checker, entry in manifest["checkers"].items()
+            }
+            manifest["worker"] = publish_one("worker.js", (*trail, name))
+            text = text.replace(MANIFEST_SLOT, json.dumps(manifest, sort_keys=True))
+        data = text.encode("utf-8")
+        names[name] = _hashed_name(name, data)
+        staged = STAGE / "web" / names[name]
+        compile_assets.write_if_changed(staged, data)
+        files[names[name]] = staged
+        return names[name]
+
+    for name in sources:
+        publish_one(name)
+    return names
+
+
+@dataclass
+class Staged:
+    """What :func:`publish` copies: published path -> file, and the names pages need."""
+
+    files: dict[str, Path] = field(default_factory=dict)
+    manifest: dict = field(default_factory=dict)
+    page: dict[str, str] = field(default_factory=dict)  # "loader", "css", "templates" -> published path
+
+
+_staged: dict[str, Staged] = {}
+
+
+def _inputs_key() -> str:
+    """Size and mtime of every input: the same key means the same staged files."""
+    inputs = [compile_assets.DATA_FILE, BROWSER_REQUIREMENTS, pycompile.TOOLS, pycompile.SCRIPT,
+              PYODIDE / "package.json", WIDGETS / "pyproject.toml", stdlib_subset.SCRIPT, stdlib_subset.FALLBACK,
+              stdlib_subset.HELO_CORPUS, *stdlib_subset.CSV_FIXTURES.iterdir(),
+              *WEB.iterdir(), *sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)]
+    return ";".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in inputs)
+
+
+def stage() -> Staged:
+    """Build, compile and name everything once per change of the inputs (a cheap call otherwise)."""
+    compile_catalogs()  # first: the key must see the policy and catalogs as they will be
+    key = _inputs_key()
+    if key in _staged:
+        return _staged[key]
+    needs = _wheel_needs()
+    archives = sorted({wheel for wheels in needs.values() for wheel in wheels})
+    try:
+        full_stdlib, *compiled = pycompile.compiled([(PYODIDE / STDLIB, pycompile.STORED)]
+                                                    + [(wheel, pycompile.DEFLATED) for wheel in archives])
+        stdlib = stdlib_subset.trimmed(full_stdlib, compiled, list(FORMS), list(LANGUAGES))
+    except pycompile.CompileError as error:
+        raise AssetError(str(error)) from error
+    staged = Staged()
+    published = {}
+    for source, output in zip(archives, compiled, strict=True):
+        published[source] = f"wheels/{content_hash(output.read_bytes())}/{output.name}"
+        staged.files[published[source]] = output
+    stdlibs = {name: (archive, _hashed_name(STDLIB, archive.read_bytes()))
+               for name, archive in (("stdlib", stdlib), ("stdlib_full", full_stdlib))}
+    staged.files.update({published_name: archive for archive, published_name in stdlibs.values()})
+    staged.manifest = {
+        "pyodide": _runtime(staged.files),
+        **{name: published_name for name, (_, published_name) in stdlibs.items()},
+        "checkers": {checker: {"wheels": [published[wheel] for wheel in wheels]} for checker, wheels in needs.items()},
+    }
+    code = _page_code(staged.files, staged.manifest)
+    staged.page = {"loader": code["loader.js"], "css": code["widget.css"], "templates": _templates(staged.files)}
+    _staged.clear()
+    _staged[key] = staged
+    return staged
 
 
 def publish(site_dir: Path) -> None:
     """Put the checkers' runtime, wheels, page code and templates into ``site_dir``."""
     target = Path(site_dir) / ASSETS
-    compile_catalogs()
-    publish_runtime(target)
-    manifest = publish_wheels(target)
-    compile_assets.write_if_changed(target / "wheels.json", json.dumps(manifest, indent=1).encode())
-    for path in WEB.iterdir():
-        if path.is_file():
-            _copy(path, target / path.name)
-    publish_templates(Path(site_dir) / TEMPLATES)
+    staged = stage()
+    for name, source in staged.files.items():
+        _copy(source, target / name)
+    compile_assets.write_if_changed(target / MANIFEST, json.dumps(
+        {**staged.manifest, **staged.page}, indent=1, sort_keys=True).encode())
     for path in list(target.rglob("*")):
         if path.suffix in COMPRESSED:
             _gzip_twin(path, path.relative_to(target))

@@ -16,7 +16,6 @@ from mailcheck.i18n import N_, message, translations
 from mailcheck.policy import policy
 
 ASSETS = "_widgets/"  # where widget_assets.publish puts the runtime, from the site root
-TEMPLATES = ASSETS + "templates/"
 
 # Strings the script shows while it runs (key -> English msgid).
 RUNTIME_STRINGS = {
@@ -25,6 +24,14 @@ RUNTIME_STRINGS = {
     "ready": N_("Ready."),
     "checking": N_("Checking…"),
     "failed": N_("The checker could not start in this browser. Try a recent browser with JavaScript and WebAssembly."),
+    # Why the runtime failed (widgets/web/diagnose.js), one sentence each; "Retry" starts it again.
+    "failed.fetch": N_("The checker could not load its files from this site. Try again in a moment."),
+    "failed.mime": N_("This site sends the checker's files with the wrong type, so the browser refuses them. "
+                      "The site's administrator finds the fix in the browser console."),
+    "failed.csp": N_("This site's security policy blocks WebAssembly, which the checker needs. "
+                     "The site's administrator finds the fix in the browser console."),
+    "failed.crashed": N_("The checker stopped unexpectedly, perhaps for lack of memory. Check again to restart it."),
+    "retry": N_("Retry"),
     "accept": N_("Accepted"),
     "reject": N_("Rejected"),
     "error": N_("Could not check"),
@@ -76,6 +83,16 @@ MARKUP_STRINGS = {
     "profile.download": N_("Download the configuration profile"),
     "autoconfig.link": N_("Thunderbird autoconfig file (config-v1.1.xml)"),
 }
+
+
+def _published(what: str) -> str:
+    """The content-hashed path of the loader, stylesheet or templates folder, from the site root.
+
+    Imported here, not at the top: widget_assets needs this module's tables first.
+    """
+    import widget_assets
+
+    return ASSETS + widget_assets.stage().page[what]
 
 
 def template_filename(lang: str) -> str:
@@ -165,19 +182,19 @@ def render(name: str, lang: str, base: str) -> str:
     """The widget ``name`` in ``lang``; ``base`` leads from the page to the site root."""
     if name not in FORMS:
         raise KeyError(f"unknown widget {name!r}; known: {', '.join(sorted(FORMS))}")
-    assets = escape(base + ASSETS)
     # One block of HTML without blank lines, so Markdown passes it through untouched.
     return (
         f'<div class="mailcheck mailcheck--{name}" data-mailcheck="{name}" data-lang="{escape(lang)}">'
-        f'<link rel="stylesheet" href="{assets}widget.css">'
+        f'<link rel="stylesheet" href="{escape(base + _published("css"))}">'
         f"{FORMS[name](lang)}"
         '<p class="mailcheck__status" role="status">'
         '<progress max="3" value="0" hidden></progress> '
-        f'<span class="mailcheck__status-text">{_t(lang, "idle")}</span></p>'
+        f'<span class="mailcheck__status-text">{_t(lang, "idle")}</span> '
+        f'<button type="button" class="mailcheck__retry md-button" hidden>{_t(lang, "retry")}</button></p>'
         '<div class="mailcheck__result" aria-live="polite"></div>'
         f'<noscript><p class="mailcheck__noscript">{_t(lang, "noscript")}</p></noscript>'
         f'<script type="application/json" class="mailcheck__strings">{_strings(lang)}</script>'
-        f'<script type="module" src="{assets}loader.js"></script>'
+        f'<script type="module" src="{escape(base + _published("loader"))}"></script>'
         "</div>"
     )
 
@@ -193,7 +210,7 @@ def helo_dialogue(data: dict) -> str:
 
 def template_link(lang: str, base: str) -> str:
     """A download link to the CSV template in ``lang``."""
-    href = escape(base + TEMPLATES + template_filename(lang))
+    href = escape(base + _published("templates") + template_filename(lang))
     return f'<a class="md-button" href="{href}" download>{_t(lang, "template")}</a>'
 
 

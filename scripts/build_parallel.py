@@ -63,6 +63,7 @@ def build(project: Path, site_dir: Path, jobs: int) -> dict[str, float]:
             raise SystemExit(f"parallel build: {len(failed)} part(s) failed: {failed}")
         timings["parts"] = time.monotonic() - start
         sys.path.insert(0, str(project / "hooks"))
+        import csp
         import search
         import widget_assets
 
@@ -78,6 +79,7 @@ def build(project: Path, site_dir: Path, jobs: int) -> dict[str, float]:
     timings["merge"] = time.monotonic() - start - timings["parts"]
     mark = time.monotonic()
     widget_assets.publish(site_dir)
+    csp.write(site_dir)  # the parts' pages are all there now
     timings["widgets"] = time.monotonic() - mark
     timings["total"] = time.monotonic() - start
     return timings

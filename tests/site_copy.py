@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("mkdocs.yml", "hooks", "overrides", "data")
-LINKED = ("widgets", "node_modules", "build")  # read only, large: the checkers' runtime and wheel caches
+LINKED = ("widgets", "node_modules", "build", "tests")  # read only, large: the checkers' runtime, wheel caches, the corpus the stdlib trace runs
 LANGS = ("en", "fr", "de", "it", "es")
 
 GUIDE = """---

@@ -96,6 +96,9 @@ def test_helo_checker(visit, site_url: str, lang: str) -> None:
     assert page.requests[before:] == [], "the check must not touch the network"
     _same_origin(page, site_url)
     assert page.errors == []
+    wheels = [url.rsplit("/", 1)[-1] for url in page.requests if url.endswith(".whl")]
+    assert any(name.startswith("mailcheck-") for name in wheels), "the worker's requests are seen"
+    assert not any(name.startswith(("zxcvbn", "email_validator")) for name in wheels), "CSV wheels on the HELO page"
 
 
 def _table(page: Page) -> list[tuple[str, str, str]]:

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from babel.messages.pofile import read_po
 
+import widget_assets
 import widget_markup
 from mailcheck import web
 from mailcheck.i18n import LANGUAGES, LOCALE_DIR
@@ -52,7 +53,10 @@ def test_widget_is_accessible_and_self_describing(name: str, lang: str) -> None:
     assert any(tag == "button" for tag, _ in page.tags)
     assert any(attrs.get("aria-live") == "polite" for _, attrs in page.tags)
     assert "<noscript>" in html and "WebAssembly" in html
-    assert ("script", {"type": "module", "src": "../../_widgets/loader.js"}) in page.tags
+    loader = "../../_widgets/" + widget_assets.stage().page["loader"]
+    assert ("script", {"type": "module", "src": loader}) in page.tags
+    assert any(tag == "button" and attrs.get("class", "").startswith("mailcheck__retry") and "hidden" in attrs
+               for tag, attrs in page.tags), "a Retry button, hidden until the runtime fails"
     assert "\n\n" not in html, "a blank line would end Markdown's raw HTML block"
     strings = json.loads(page.json)
     assert set(strings) == set(widget_markup.RUNTIME_STRINGS)
@@ -81,5 +85,6 @@ def test_unknown_widget_names_the_known_ones() -> None:
 
 def test_template_link_points_at_the_published_file() -> None:
     html = widget_markup.template_link("de", "../")
-    assert 'href="../_widgets/templates/addresses-template-de.csv"' in html
+    folder = widget_assets.stage().page["templates"]
+    assert f'href="../_widgets/{folder}addresses-template-de.csv"' in html
     assert "download" in html and "CSV-Vorlage" in html

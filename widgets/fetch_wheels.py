@@ -1,4 +1,5 @@
-"""Download the browser wheels (widgets/browser-requirements.txt) into build/wheels/.
+"""Download the browser wheels (widgets/browser-requirements.txt) and the bytecode
+compiler's wheels (widgets/build-requirements.txt) into build/wheels/.
 
 Run at setup time, with network access to the package index; the site build only
 copies from this cache, so it works offline. The wheels are fetched for Pyodide's
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REQUIREMENTS = ROOT / "widgets" / "browser-requirements.txt"
+REQUIREMENTS = (ROOT / "widgets" / "browser-requirements.txt", ROOT / "widgets" / "build-requirements.txt")
 CACHE = ROOT / "build" / "wheels"
 PYODIDE_PYTHON = "3.14"
 
@@ -21,7 +22,7 @@ def _download(dest: Path, *source: str) -> bool:
     command = [
         sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
         "--only-binary=:all:", "--python-version", PYODIDE_PYTHON, "--platform", "any", "--implementation", "py",
-        "--dest", str(dest), "--requirement", str(REQUIREMENTS), *source,
+        "--dest", str(dest), *(arg for path in REQUIREMENTS for arg in ("--requirement", str(path))), *source,
     ]
     return subprocess.run(command, check=False, capture_output=bool(source)).returncode == 0
 
@@ -34,7 +35,8 @@ def fetch(dest: Path = CACHE) -> None:
     """
     dest.mkdir(parents=True, exist_ok=True)
     if not _download(dest, "--no-index", "--find-links", str(dest)) and not _download(dest):
-        raise SystemExit(f"fetch_wheels: could not download {REQUIREMENTS.name} into {dest}")
+        names = " and ".join(path.name for path in REQUIREMENTS)
+        raise SystemExit(f"fetch_wheels: could not download {names} into {dest}")
 
 
 if __name__ == "__main__":

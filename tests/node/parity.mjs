@@ -1,22 +1,52 @@
 // Runs check requests through mailcheck inside Pyodide under Node, the way the
-// browser worker does: the runtime from node_modules, the wheels the site ships.
+// browser worker does: the runtime from node_modules, the standard library and
+// the wheels exactly as the site ships them (bytecode, content-hashed paths).
 //
-//   node tests/node/parity.mjs WIDGETS_DIR CHECKER REQUESTS_JSON
+//   node tests/node/parity.mjs WIDGETS_DIR CHECKER REQUESTS_JSON [MODULE,...]
 //
-// WIDGETS_DIR is a published _widgets/ folder (wheels.json + wheels/), CHECKER
-// picks its wheel list, REQUESTS_JSON holds a list of request objects for
-// mailcheck.web.run. Prints the list of answers (JSON strings) on stdout.
+// WIDGETS_DIR is a published _widgets/ folder (manifest.json and what it names),
+// CHECKER picks its wheel list, REQUESTS_JSON holds a list of request objects for
+// mailcheck.web.run; the MODULEs are imported after the checks. Prints
+// {"answers": [JSON strings], "sources": {module: file it came from, or the error},
+// "fallbacks": [modules that made the worker load the full standard library]}.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
 
-const [widgetsDir, checker, requestsFile] = process.argv.slice(2);
-const manifest = JSON.parse(await readFile(path.join(widgetsDir, "wheels.json"), "utf8"));
+const [widgetsDir, checker, requestsFile, modules = ""] = process.argv.slice(2);
+const manifest = JSON.parse(await readFile(path.join(widgetsDir, "manifest.json"), "utf8"));
 const requests = JSON.parse(await readFile(requestsFile, "utf8"));
 
 // Python's prints (tracebacks included) go to stderr so stdout stays pure JSON.
-const pyodide = await loadPyodide({ packages: [], stdout: (l) => console.error(l), stderr: (l) => console.error(l) });
-await pyodide.loadPackage(manifest[checker].map((file) => path.resolve(widgetsDir, file)), { messageCallback: () => {} });
+const pyodide = await loadPyodide({
+  packages: [],
+  stdLibURL: path.resolve(widgetsDir, manifest.stdlib),
+  stdout: (l) => console.error(l),
+  stderr: (l) => console.error(l),
+});
+// The worker's fallback to the full standard library, reading the file instead of fetching it.
+const fallbacks = [];
+pyodide.pyimport("_stdlib_fallback").install((module) => {
+  fallbacks.push(module);
+  pyodide.FS.writeFile("/lib/python_stdlib_full.zip", readFileSync(path.resolve(widgetsDir, manifest.stdlib_full)));
+  return "/lib/python_stdlib_full.zip";
+});
+const wheels = manifest.checkers[checker].wheels.map((file) => path.resolve(widgetsDir, file));
+await pyodide.loadPackage(wheels, { messageCallback: () => {} });
 const run = pyodide.pyimport("mailcheck.web").run;
 const answers = requests.map((request) => run(JSON.stringify(request)));
-process.stdout.write(JSON.stringify(answers));
+const probe = pyodide.runPython(`
+def probe(names):
+    import importlib, json
+    found = {}
+    for name in names:
+        try:
+            found[name] = importlib.import_module(name).__file__
+        except ImportError as error:
+            found[name] = f"{type(error).__name__}: {error}"
+    return json.dumps(found)
+probe`);
+const names = ["json", "mailcheck.web", ...modules.split(",").filter(Boolean)];
+const sources = JSON.parse(probe(names));
+process.stdout.write(JSON.stringify({ answers, sources, fallbacks }));

@@ -2,43 +2,81 @@
 // Pages without a checker never load this file, so they fetch nothing of Pyodide.
 // The runtime starts when a checker scrolls into view, when the page is idle, or
 // when the reader uses a checker, whichever comes first; one worker serves all
-// checkers of the page.
+// checkers of the page, and a worker that failed is replaced on the next start.
+// Only a failure needs diagnose.js: importing it up front would cost a round trip before anything runs.
+const diagnose = async (urls) => (await import("./diagnose.js")).diagnose(urls);
+
+// Content-hashed paths of the worker, checker modules, runtime and wheels,
+// written in by hooks/widget_assets.py when the site is built.
+const manifest = __MANIFEST__;
 const root = new URL("./", import.meta.url);
 const widgets = [...document.querySelectorAll("[data-mailcheck]")];
 
-/** Talks to the worker: one "init", then numbered check requests. */
+// What the site's administrator can do about each cause (console only).
+const FIXES = {
+  fetch: "Upload the whole built site, _widgets/ included, and let the server read it.",
+  mime: "Serve .mjs and .js files as text/javascript (nginx: `types { text/javascript js mjs; }`, as in the project's hosting/nginx.conf).",
+  csp: "Allow WebAssembly: add 'wasm-unsafe-eval' to script-src of the Content-Security-Policy (the build writes the exact policy to _headers and csp.conf).",
+  "no-wasm": "This browser has no WebAssembly, or it is turned off.",
+  crashed: "The worker stopped (out of memory, or killed); a new one starts on the next check.",
+};
+
+/** Talks to one worker: one "init", then numbered check requests. */
 class Runtime {
   constructor(checkers, lang) {
     this.listeners = new Set();
     this.pending = new Map();
     this.nextId = 1;
-    this.state = { step: 0, ready: false, failed: false };
+    this.state = { step: 0, ready: false, failure: null };
+    this.lock = `mailcheck-worker-${Math.random().toString(36).slice(2)}`;
     performance.mark("mailcheck:start");
-    this.worker = new Worker(new URL("worker.js", root), { type: "module" });
+    const workerURL = new URL(manifest.worker, root);
+    this.worker = new Worker(workerURL, { type: "module" });
     this.worker.onmessage = ({ data }) => this.receive(data);
-    this.worker.onerror = (event) => this.receive({ type: "failed", error: event.message });
-    this.worker.postMessage({ type: "init", checkers, lang });
+    this.worker.onerror = async (event) => {
+      event.preventDefault?.();
+      // Before "alive", the worker script itself did not load: find out why.
+      const found = this.alive ? null : await diagnose([workerURL.href]);
+      this.fail(found ?? { cause: "crashed", detail: event.message || "the worker stopped with an error" });
+    };
+    this.worker.postMessage({ type: "init", checkers, lang, manifest, lock: this.lock });
   }
 
   receive(data) {
     if (data.type === "result") {
-      const { resolve, reject } = this.pending.get(data.id);
+      const { resolve } = this.pending.get(data.id);
       this.pending.delete(data.id);
-      if (data.error) reject(new Error(data.error));
-      else resolve(data.answer);
+      resolve(data.answer);
       return;
     }
+    if (data.type === "progress" && data.step === 1) this.watchLife();
     if (data.type === "progress") this.state.step = data.step;
     if (data.type === "ready") {
       Object.assign(this.state, { step: 3, ready: true });
       performance.mark("mailcheck:ready"); // for benchmarks and real-user timing
     }
-    if (data.type === "failed") {
-      this.state.failed = true;
-      console.error("mailcheck: the checker runtime did not start:", data.error);
-      for (const { reject } of this.pending.values()) reject(new Error(data.error));
-      this.pending.clear();
-    }
+    if (data.type === "failed") return this.fail(data.failure);
+    this.notify();
+  }
+
+  /** The worker holds a Web Lock while it lives: asking for it succeeds only once the worker is gone. */
+  watchLife() {
+    this.alive = true;
+    navigator.locks?.request(this.lock, () => this.fail({ cause: "crashed", detail: "the worker stopped" }));
+  }
+
+  fail(failure) {
+    if (this.state.failure) return;
+    this.state.failure = failure;
+    this.worker.terminate();
+    console.error(`mailcheck: the checker runtime failed (${failure.cause}): ${failure.detail}\n` +
+      `Fix: ${FIXES[failure.cause] ?? FIXES.crashed}`);
+    for (const { reject } of this.pending.values()) reject(new Error(failure.detail));
+    this.pending.clear();
+    this.notify();
+  }
+
+  notify() {
     for (const listener of this.listeners) listener(this.state);
   }
 
@@ -49,6 +87,7 @@ class Runtime {
   }
 
   check(request, transfer = []) {
+    if (this.state.failure) return Promise.reject(new Error(this.state.failure.detail));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -57,12 +96,12 @@ class Runtime {
   }
 }
 
-/** What a checker module gets: start the runtime, or hear when it starts. */
+/** What a checker module gets: start the runtime (again, after a failure), or hear when it starts. */
 const host = {
   runtime: null,
   subscribers: [],
   start() {
-    if (!this.runtime) {
+    if (!this.runtime || this.runtime.state.failure) {
       const checkers = [...new Set(widgets.map((w) => w.dataset.mailcheck))];
       this.runtime = new Runtime(checkers, widgets[0].dataset.lang);
       this.subscribers.forEach((subscriber) => subscriber(this.runtime));
@@ -70,8 +109,8 @@ const host = {
     return this.runtime;
   },
   onStart(subscriber) {
+    this.subscribers.push(subscriber);
     if (this.runtime) subscriber(this.runtime);
-    else this.subscribers.push(subscriber);
   },
 };
 const startRuntime = () => host.start();
@@ -87,16 +126,25 @@ function scheduleStart() {
   if ("requestIdleCallback" in window) requestIdleCallback(startRuntime, { timeout: 5000 });
 }
 
-if (widgets.length && "WebAssembly" in window && "Worker" in window) {
+/** Without a worker to report it, the loader shows the failure on the widget itself. */
+function showFailure(widget, failure) {
+  const strings = JSON.parse(widget.querySelector(".mailcheck__strings").textContent);
+  widget.querySelector(".mailcheck__status-text").textContent = strings[`failed.${failure.cause}`] ?? strings.failed;
+  Object.assign(widget.dataset, { state: "failed", failure: failure.cause });
+  console.error(`mailcheck: ${failure.detail}\nFix: ${FIXES[failure.cause] ?? FIXES.crashed}`);
+}
+
+if (!("WebAssembly" in window && "Worker" in window)) {
+  const problem = { cause: "no-wasm", detail: "this browser has no WebAssembly or no Worker" };
+  widgets.forEach((widget) => showFailure(widget, problem));
+} else if (widgets.length) {
+  // Whether a CSP blocks WebAssembly is for the worker to find out: a worker's
+  // policy comes with its own script and may differ from the page's.
   scheduleStart();
   for (const widget of widgets) {
-    import(new URL(`${widget.dataset.mailcheck}.js`, root))
+    const url = new URL(manifest.checkers[widget.dataset.mailcheck].module, root);
+    import(url)
       .then((module) => module.mount(widget, host))
-      .catch((error) => console.error("mailcheck: cannot mount the checker:", error));
-  }
-} else {
-  for (const widget of widgets) {
-    const strings = JSON.parse(widget.querySelector(".mailcheck__strings").textContent);
-    widget.querySelector(".mailcheck__status-text").textContent = strings.failed;
+      .catch(async (error) => showFailure(widget, (await diagnose([url.href])) ?? { cause: "crashed", detail: String(error) }));
   }
 }

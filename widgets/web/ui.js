@@ -26,7 +26,8 @@ export function severityLabel(severity, text) {
 
 /**
  * Wires a widget to the runtime: shows progress from the moment it starts, then
- * "Ready.". Returns `check(request, transfer)`, which starts the runtime if needed,
+ * "Ready.", or why it failed with a Retry button. Returns `check(request, transfer)`,
+ * which starts the runtime if needed (or a new one after a failure),
  * shows "Checking…" and resolves to the worker's answer, or to null when a newer
  * check of the same widget has begun meanwhile (typing fast).
  */
@@ -34,18 +35,29 @@ export function connect(widget, host) {
   const text = strings(widget);
   const progress = widget.querySelector("progress");
   const status = widget.querySelector(".mailcheck__status-text");
+  const retry = widget.querySelector(".mailcheck__retry");
   let busy = false;
   let latest = 0;
+  let current = null; // the runtime whose state is shown (a failed one is replaced)
 
   const show = (state) => {
-    progress.hidden = state.ready || state.failed;
+    const failure = state.failure;
+    progress.hidden = state.ready || Boolean(failure);
     progress.value = state.step;
-    if (state.failed) status.textContent = text.failed;
+    retry.hidden = !failure;
+    // One sentence for the reader, by cause; the console has the details (loader.js).
+    if (failure) status.textContent = text[`failed.${failure.cause}`] ?? text.failed;
     else if (busy) status.textContent = text.checking;
     else status.textContent = state.ready ? text.ready : text.loading;
-    widget.dataset.state = state.failed ? "failed" : state.ready ? "ready" : "loading";
+    widget.dataset.state = failure ? "failed" : state.ready ? "ready" : "loading";
+    if (failure) widget.dataset.failure = failure.cause;
+    else delete widget.dataset.failure;
   };
-  host.onStart((runtime) => runtime.watch(show));
+  host.onStart((runtime) => {
+    current = runtime;
+    runtime.watch((state) => runtime === current && show(state));
+  });
+  retry.addEventListener("click", () => host.start());
 
   return async function check(request, transfer = []) {
     const id = ++latest;
