@@ -123,8 +123,10 @@ def _relative_alternates(config: MkDocsConfig, path: str) -> None:
     the page by the templates' ``url`` filter, like every other link.
     """
     roots = _language_roots(config)
-    # The i18n plugin sets it as an attribute (which templates read first), not as a key.
-    for alternate in getattr(config.extra, "alternate", None) or []:
+    # The i18n plugin sets them as a key at first and later as an attribute (which
+    # templates read first); both lists are set.
+    lists = (config.extra.get("alternate"), getattr(config.extra, "alternate", None))
+    for alternate in [alt for alts in lists if alts for alt in alts]:
         alternate["link"] = (roots.get(alternate["lang"], "") + path) or "./"
 
 

@@ -40,6 +40,10 @@ RUNTIME_STRINGS = {
     "dialogue": N_("What your server would see"),
     "download_fixed": N_("Download the corrected file"),
     "empty": N_("Enter something to check first."),
+    "helo.next": N_(
+        "If mail from this server still bounces, read the bounce message for its reason, and check that "
+        "the name has an address in the DNS and that the server's IP address points back to it (reverse DNS)."
+    ),
 }
 
 # Strings of the static markup (key -> English msgid).
@@ -116,7 +120,9 @@ def render(name: str, lang: str, base: str) -> str:
         '<p class="mailcheck__status" role="status">'
         '<progress max="3" value="0" hidden></progress> '
         f'<span class="mailcheck__status-text">{_t(lang, "idle")}</span></p>'
-        '<div class="mailcheck__result" aria-live="polite"></div>'
+        # The result is shown silently; one short line says it (ui.js present()).
+        '<div class="mailcheck__result" aria-busy="false"></div>'
+        '<p class="mailcheck__announce" aria-live="polite" aria-atomic="true"></p>'
         f'<noscript><p class="mailcheck__noscript">{_t(lang, "noscript")}</p></noscript>'
         f'<script type="application/json" class="mailcheck__strings">{_strings(lang)}</script>'
         f'<script type="module" src="{assets}loader.js"></script>'

@@ -1,7 +1,7 @@
 // The CSV checker: a picked, dropped or pasted file, checked in the worker.
 // The bytes go to the worker as they are (the checker detects the encoding) and
 // never to the network.
-import { connect, el, severityLabel, strings, verdictBadge } from "./ui.js";
+import { connect, el, present, severityLabel, strings, verdictBadge } from "./ui.js";
 
 function findingsTable(findings, text) {
   const head = el("tr", {}, ...["col.row", "col.column", "col.severity", "col.message"]
@@ -48,7 +48,7 @@ export function mount(widget, host) {
     if (!answer) return;
     // The previous corrected copy is out of date: free its Blob.
     result.querySelectorAll("a[href^='blob:']").forEach((link) => URL.revokeObjectURL(link.href));
-    result.replaceChildren(...render(answer, name, text));
+    present(widget, render(answer, name, text), true);
   };
   const runFile = async (file) => { if (file) run(await file.arrayBuffer(), file.name); };
 
@@ -57,7 +57,7 @@ export function mount(widget, host) {
     event.preventDefault();
     if (pasted.value) run(new TextEncoder().encode(pasted.value).buffer, "");
     else if (picker.files[0]) runFile(picker.files[0]);
-    else result.replaceChildren(el("p", {}, text.empty));
+    else present(widget, [el("p", {}, text.empty)], true);
   });
   drop.addEventListener("dragover", (event) => {
     event.preventDefault();
