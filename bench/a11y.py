@@ -3,7 +3,7 @@
     .venv/bin/python bench/a11y.py [--site DIR]
 
 Prints, for every page type and state of tests/a11y.py at 1280 and 390 px, the
-number of violations by impact summed over the five languages, the rules that
+number of violations by impact summed over the five languages (and at 1280 px in the dark scheme), the rules that
 fired, and the pages that scroll sideways at 320 px. Without --site the project
 is built into a temporary folder first. The test (tests/test_a11y_browser.py)
 asserts zero critical and serious ones; this script shows the whole picture.
@@ -61,7 +61,7 @@ def main() -> None:
         if not args.site:
             _build(site)
         site_url = _serve(site)
-        counts: dict[tuple[str, int], collections.Counter] = collections.defaultdict(collections.Counter)
+        counts: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
         rules: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
         sideways: list[str] = []
         with sync_playwright() as playwright:
@@ -78,7 +78,7 @@ def main() -> None:
                         sideways.append(f"{lang} {state.name}")
             browser.close()
     print(f"axe-core: violations (rules failed) per page, summed over {len(a11y.LANGS)} languages")
-    print(f"| page | width | {' | '.join(IMPACTS)} |")
+    print(f"| page | width, scheme | {' | '.join(IMPACTS)} |")
     print("|---|---|" + "---|" * len(IMPACTS))
     for (state, width), counter in counts.items():
         print(f"| {state} | {width} | {' | '.join(str(counter[i]) for i in IMPACTS)} |")

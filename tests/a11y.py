@@ -79,34 +79,57 @@ def axe(page: Page) -> list[dict]:
     }""")
 
 
+def _resize(page: Page, width: int) -> None:
+    """Resizes, then lets the theme's and our resize observers run (they mark scroll regions)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_timeout(100)
+
+
+def set_scheme(page: Page, scheme: str) -> None:
+    """Switches the colour scheme as the palette toggle does, without moving focus
+    (which would close an open search panel)."""
+    page.evaluate("""(scheme) => {
+        const input = document.querySelector(`.md-option[data-md-color-scheme="${scheme}"]`);
+        input.checked = true;
+        input.dispatchEvent(new Event("change", {bubbles: true}));
+    }""", scheme)
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
+
+
 @dataclass
 class State:
     """What one page type in one state gave: axe's violations per width, and reflow."""
 
     name: str
-    violations: dict[int, list[dict]]
+    violations: dict[str, list[dict]]  # "1280", "390", "1280 dark" -> axe's violations
     scrolls_sideways: bool  # at REFLOW_WIDTH
 
 
 def audit(page: Page, site_url: str, lang: str) -> Iterator[State]:
-    """Every page type and state in ``lang``, checked at every width and for reflow.
+    """Every page type and state in ``lang``, checked at every width, in the dark scheme, and for reflow.
 
     One tab for everything: a page is checked at each width by resizing it, so each
     checker starts once per language.
     """
     for kind in PAGE_TYPES:
-        page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+        _resize(page, WIDTHS[0])
         page.goto(url(site_url, lang, kind.path))
         if kind.widget:
             page.wait_for_selector(f".mailcheck--{kind.widget}[data-state=ready]", timeout=READY_MS)
         for name, action in [(kind.name, None)] + ([kind.then] if kind.then else []):
             if action:
-                page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+                _resize(page, WIDTHS[0])
                 action(page)
             violations = {}
             for width in WIDTHS:
-                page.set_viewport_size({"width": width, "height": 900})
-                violations[width] = axe(page)
-            page.set_viewport_size({"width": REFLOW_WIDTH, "height": 900})
+                _resize(page, width)
+                violations[str(width)] = axe(page)
+            # The dark scheme, switched on with the header's toggle, then back.
+            _resize(page, WIDTHS[0])
+            set_scheme(page, "slate")
+            violations[f"{WIDTHS[0]} dark"] = axe(page)
+            set_scheme(page, "default")
+            _resize(page, REFLOW_WIDTH)
             scrolls = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
             yield State(name, violations, scrolls)

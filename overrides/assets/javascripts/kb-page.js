@@ -3,15 +3,15 @@
 
 const texts = document.querySelector("script[data-table-scrolls]")?.dataset ?? {};
 
-// The palette toggle is a <label> (Material switches hidden radio inputs with it):
-// as a focusable button it must answer Enter and Space like one.
+// The palette toggle: each button stands for the radio input of the scheme it
+// switches to; Material listens to the inputs' change events. Focus moves to the
+// button now shown (the other scheme's), so the reader can switch back.
 for (const toggle of document.querySelectorAll(".kb-palette")) {
-  toggle.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
-    toggle.click();
-    // Material shows the other label now: keep the focus on the visible one.
-    requestAnimationFrame(() => document.querySelector(".kb-palette:not([hidden])")?.focus());
+  toggle.addEventListener("click", () => {
+    const input = document.getElementById(toggle.dataset.for);
+    input.checked = true;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    requestAnimationFrame(() => input.nextElementSibling?.focus());
   });
 }
 
