@@ -41,15 +41,12 @@ def _build(site: Path) -> None:
 
 def _serve(site: Path) -> str:
     class Quiet(SimpleHTTPRequestHandler):
-        def translate_path(self, path: str) -> str:
-            return super().translate_path(path.removeprefix("/help"))
-
         def log_message(self, *args: object) -> None:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/help/"
+    return f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def main() -> None:
