@@ -4,15 +4,19 @@
 const texts = document.querySelector("script[data-table-scrolls]")?.dataset ?? {};
 
 // The palette toggle: each button stands for the radio input of the scheme it
-// switches to; Material listens to the inputs' change events. Focus moves to the
-// button now shown (the other scheme's), so the reader can switch back.
+// switches to; Material listens to the inputs' change events, then focuses the
+// (invisible) input: the button shown after it, the other scheme's, takes the
+// focus instead, so the reader can switch back.
 for (const toggle of document.querySelectorAll(".kb-palette")) {
   toggle.addEventListener("click", () => {
     const input = document.getElementById(toggle.dataset.for);
     input.checked = true;
     input.dispatchEvent(new Event("change", { bubbles: true }));
-    requestAnimationFrame(() => input.nextElementSibling?.focus());
   });
+}
+// Later, not at once: the key that pressed the toggle must not press the new button too.
+for (const input of document.querySelectorAll(".md-option")) {
+  input.addEventListener("focus", () => setTimeout(() => input.nextElementSibling?.focus()));
 }
 
 // A table wider than the column scrolls sideways: the region then takes focus
