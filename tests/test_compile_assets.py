@@ -21,7 +21,7 @@ def test_policy_json_holds_only_what_the_checkers_read(tmp_path: Path) -> None:
     data = yaml.safe_load(compile_assets.DATA_FILE.read_text(encoding="utf-8"))
     assert set(written) == {"provider", "helo", "passwords", "csv", "limits", "labels"}
     assert written["helo"] == {"banned": data["helo"]["banned"], "reject_reply": data["helo"]["reject_reply"]}
-    assert set(written["provider"]) == {"smtp_greeting", "smtp_banner_host"}
+    assert set(written["provider"]) == {"name", "smtp_greeting", "smtp_banner_host"}
     assert written["limits"] == {"batch_addresses_per_day": data["limits"]["batch_addresses_per_day"]}
     assert set(written["labels"]) == set(compile_assets.LABEL_KEYS)
     assert all(set(texts) == set(data["languages"]) for texts in written["labels"].values())
@@ -30,7 +30,7 @@ def test_policy_json_holds_only_what_the_checkers_read(tmp_path: Path) -> None:
 
 def test_missing_data_key_names_the_key() -> None:
     with pytest.raises(compile_assets.AssetError, match=r"helo\.banned"):
-        compile_assets.build_policy({"provider": {"smtp_greeting": "x", "smtp_banner_host": "y"}, "helo": {}})
+        compile_assets.build_policy({"provider": {"name": "n", "smtp_greeting": "x", "smtp_banner_host": "y"}, "helo": {}})
 
 
 def _catalog(tmp_path: Path, body: str) -> Path:

@@ -63,7 +63,7 @@ def test_undecodable_bytes_are_flagged_not_fatal() -> None:
 
 
 @pytest.mark.parametrize(("lang", "word"), [
-    ("fr", "hébergeur"), ("de", "Hoster"), ("it", "provider"), ("es", "proveedor"), ("en", "hoster"),
+    ("fr", "refuse"), ("de", "lehnt"), ("it", "rifiuta"), ("es", "rechaza"), ("en", "refuses"),
 ])
 def test_human_output_in_the_chosen_language(lang: str, word: str) -> None:
     result = run("helo", "--lang", lang, "localhost")

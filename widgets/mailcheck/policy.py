@@ -13,6 +13,7 @@ from typing import TypedDict
 
 
 class ProviderPolicy(TypedDict):
+    name: str  # the hoster's name, as the checkers' messages say it
     smtp_greeting: str  # the text after "220 " in the hoster's greeting
     smtp_banner_host: str  # the name the hoster's MX announces
 
