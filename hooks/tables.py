@@ -24,12 +24,13 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n\n" + "\n".join(lines) + "\n\n"
 
 
-def _stacked_table(header: list[str], rows: list[tuple[str, list[str]]]) -> str:
+def _stacked_table(header: list[str], rows: list[tuple[str, list[str]]], kind: str = "") -> str:
     """An HTML table that turns into one block per row on phones (overrides/.../kb.css).
 
     Each cell carries its column name (``data-label``) for that layout; ``rows`` are
-    (class of the row, cells as HTML). One block without blank lines: Markdown
-    passes it through untouched.
+    (class of the row, cells as HTML); ``kind`` ``pairs`` stacks a name/value table
+    as the name above its value. One block without blank lines: Markdown passes it
+    through untouched.
     """
     head = "".join(f'<th scope="col">{escape(name)}</th>' for name in header)
     body = "".join(
@@ -38,7 +39,8 @@ def _stacked_table(header: list[str], rows: list[tuple[str, list[str]]]) -> str:
         + "</tr>"
         for css, cells in rows
     )
-    return (f'\n\n<div class="kb-table kb-table--stack"><table><thead><tr>{head}</tr></thead>'
+    css = "kb-table kb-table--stack" + (f" kb-table--{kind}" if kind else "")
+    return (f'\n\n<div class="{css}"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>\n\n")
 
 
@@ -117,7 +119,7 @@ def settings(data: dict[str, Any], lang: str) -> str:
     ]
     header = [label(data, "col.setting", lang), label(data, "col.value", lang)]
     cells = [[_text(label(data, key, lang)), text if text == host else _text(text)] for key, text in rows]
-    return _stacked_table(header, [("", row) for row in cells])
+    return _stacked_table(header, [("", row) for row in cells], kind="pairs")
 
 
 _STATUS_ORDER = {"recommended": 0, "supported": 1}  # then every other status
