@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import posixpath
 import subprocess
+import weakref
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -76,6 +77,19 @@ def last_updated(path: str, docs_dir: str) -> dt.date:
     return dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date()
 
 
+# Per build (one Files object per language): category folder -> its guides in order,
+# and each guide's place, so that previous/next costs a look-up per page, not a scan.
+_ORDER: weakref.WeakKeyDictionary[Files, dict[str, tuple[list[File], dict[str, int]]]] = weakref.WeakKeyDictionary()
+
+
+def _category_order(folder: str, files: Files) -> tuple[list[File], dict[str, int]]:
+    folders = _ORDER.setdefault(files, {})
+    if folder not in folders:
+        guides = catalog.folder_guides(folder, files)
+        folders[folder] = guides, {f.src_uri: i for i, f in enumerate(guides)}
+    return folders[folder]
+
+
 def _link(file: File) -> Link:
     return Link(catalog.meta(file).get("title", file.name), file.url)
 
@@ -93,8 +107,8 @@ def build(page: Page, nav: Navigation, files: Files, lang: str, updated_text: st
         found.category = next((p for p in nav.pages if catalog.logical(p.file) == index), None)
         if found.category is not None:
             found.crumbs.append(Link(found.category.title or "", found.category.url))
-        siblings = catalog.folder_guides(folder, files)
-        at = next((i for i, f in enumerate(siblings) if f.src_uri == page.file.src_uri), None)
+        siblings, places = _category_order(folder, files)
+        at = places.get(page.file.src_uri)
         if at is not None:
             found.previous = _link(siblings[at - 1]) if at > 0 else None
             found.next = _link(siblings[at + 1]) if at + 1 < len(siblings) else None

@@ -75,7 +75,8 @@ def test_language_button_names_the_current_language(built_site, lang):
 def test_guide_has_breadcrumbs_category_highlight_pager_and_date(built_site, lang):
     html = _read(built_site, lang, "clients/apple-mail/index.html")
     crumbs = re.search(r'<nav class="kb-breadcrumbs"[^>]*>(.*?)</nav>', html, re.S).group(1)
-    assert re.findall(r'<a href="([^"]+)"', crumbs) == ["../../", "../"]  # home, category
+    hrefs = [href.rstrip("/") for href in re.findall(r'<a href="([^"]+)"', crumbs)]
+    assert hrefs == ["../..", ".."]  # home, category
     assert 'aria-current="page"' in crumbs
     # The category of the guide is the active item of the sidebar.
     active = re.findall(r'class="md-nav__item md-nav__item--active[^"]*">\s*<a href="([^"]+)"', html)
