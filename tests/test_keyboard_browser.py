@@ -237,3 +237,25 @@ def test_print_shows_link_targets_and_replaces_the_checker_with_a_line(tab, site
     [(display, text)] = found["line"]
     assert display == "block"
     assert text == maildata.label(DATA, "print.checker", lang).format(url=url)
+
+
+def test_search_on_a_narrow_screen_opens_from_a_button_and_escape_returns_there(browser, site_url):
+    """At 390 px (or a zoomed desktop) the box hides behind a magnifier that Tab must reach."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}fr/clients/")
+    page.focus(".kb-language")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if "kb-search-open" in _focused(page):
+            break
+    assert "kb-search-open" in _focused(page)
+    page.keyboard.press("Enter")
+    assert _search_open(page) and "md-search__input" in _focused(page)
+    assert page.locator(".md-search__input").is_visible()
+    page.keyboard.type(QUERY)
+    page.wait_for_selector(".md-search-result__link")
+    page.keyboard.press("Escape")
+    opened, back = _search_open(page), _focused(page)
+    context.close()
+    assert not opened and "kb-search-open" in back

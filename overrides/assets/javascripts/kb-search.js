@@ -94,8 +94,10 @@ function setUp(box, toggle) {
     await pending;
     links()[0]?.click();
   });
-  // The header's magnifier (small screens) and the overlay flip the toggle.
+  // The overlay and the panel's back arrow flip the toggle; the header's magnifier
+  // (narrow screens) is a button that opens the box, and gets the focus back on Escape.
   toggle.addEventListener("change", () => (toggle.checked ? input.focus() : input.blur()));
+  document.querySelector(".kb-search-open")?.addEventListener("click", () => input.focus());
   // The panel is open only while focus is in it: Tab passing through the box, or a
   // click elsewhere on the page, closes it, so it never dims or covers what the
   // reader turned to. A click on the panel's own text keeps the focus where it is.
