@@ -17,7 +17,7 @@ import frontmatter
 import mdtext
 
 
-def _logical(file: File) -> str:
+def logical(file: File) -> str:
     """``fr/clients/x.md`` -> ``clients/x.md``: the path shared by all languages."""
     return file.src_uri.split("/", 1)[1] if "/" in file.src_uri else file.src_uri
 
@@ -25,30 +25,35 @@ def _logical(file: File) -> str:
 def _entry(file: File, page: Page) -> str:
     data = frontmatter.meta(file)
     # A link to the .md file: MkDocs resolves it per language and checks it.
-    href = posixpath.relpath(_logical(file), posixpath.dirname(_logical(page.file)) or ".")
+    href = posixpath.relpath(logical(file), posixpath.dirname(logical(page.file)) or ".")
     return f"- [{mdtext.markdown(data['title'])}]({href})  \n  {mdtext.markdown(data['description'])}"
 
 
+def _ordered(files: list[File]) -> list[File]:
+    return sorted(files, key=lambda f: (frontmatter.meta(f)["weight"], frontmatter.meta(f)["title"]))
+
+
 def _listing(files: list[File], page: Page) -> str:
-    ordered = sorted(files, key=lambda f: (frontmatter.meta(f)["weight"], frontmatter.meta(f)["title"]))
-    return "\n\n" + "\n".join(_entry(f, page) for f in ordered) + "\n\n"
+    return "\n\n" + "\n".join(_entry(f, page) for f in _ordered(files)) + "\n\n"
+
+
+def folder_guides(folder: str, files: Files) -> list[File]:
+    """The guides of the category ``folder`` (``clients``), in the order their category lists them."""
+    return _ordered([
+        f for f in files.documentation_pages()
+        if posixpath.dirname(logical(f)) == folder and posixpath.basename(f.src_uri) != "index.md"
+    ])
 
 
 def guides(page: Page, files: Files) -> str:
     """The guides in the folder of the category page ``page``."""
-    folder = posixpath.dirname(_logical(page.file))
-    members = [
-        f for f in files.documentation_pages()
-        if posixpath.dirname(_logical(f)) == folder and f is not page.file
-        and posixpath.basename(f.src_uri) != "index.md"
-    ]
-    return _listing(members, page)
+    return _listing(folder_guides(posixpath.dirname(logical(page.file)), files), page)
 
 
 def categories(page: Page, files: Files) -> str:
     """The category pages (``<folder>/index.md`` one level below the home page)."""
     members = [
         f for f in files.documentation_pages()
-        if posixpath.basename(f.src_uri) == "index.md" and _logical(f).count("/") == 1
+        if posixpath.basename(f.src_uri) == "index.md" and logical(f).count("/") == 1
     ]
     return _listing(members, page)

@@ -26,6 +26,7 @@ import mdtext
 import parts
 import search
 import shortcodes
+import wayfinding
 import widget_assets
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "mail.yml"
@@ -66,6 +67,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
     problems = frontmatter.problems(pages, os.path.dirname(config.config_file_path))
     if problems:
         raise PluginError("\n".join(map(str, problems)))
+    _build["files"] = files  # this language's files, for previous/next in on_page_context
+
+
+_build: dict[str, Any] = {}
 
 
 def _fallback_notice(data: dict[str, Any], page: Page, lang: str) -> str:
@@ -130,8 +135,59 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         csp.write(site)  # last: it hashes the inline scripts of every page written
 
 
+def _language_roots(config: MkDocsConfig) -> dict[str, str]:
+    """Each language's home, from the site root ("" for the default language, "fr/" ...)."""
+    return {
+        lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
+        for lang in config.plugins["i18n"].config.languages if lang.build
+    }
+
+
+def _relative_alternates(config: MkDocsConfig, path: str) -> None:
+    """Point the language switcher and hreflang links at ``path`` in every language.
+
+    The i18n plugin gives root-absolute links ("/fr/") on home pages, which leave a
+    site hosted under /help/; links without the leading slash are made relative to
+    the page by the templates' ``url`` filter, like every other link.
+    """
+    roots = _language_roots(config)
+    # The i18n plugin sets them as a key at first and later as an attribute (which
+    # templates read first); both lists are set.
+    lists = (config.extra.get("alternate"), getattr(config.extra, "alternate", None))
+    for alternate in [alt for alts in lists if alts for alt in alts]:
+        alternate["link"] = (roots.get(alternate["lang"], "") + path) or "./"
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has set this page's alternates
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    lang = _language(config)
+    root = _language_roots(config)[lang]
+    url = page.url if page.url not in (".", "./") else ""
+    _relative_alternates(config, url.removeprefix(root))
+    updated = maildata.label(_data(), "page.updated", lang)
+    page.kb = wayfinding.build(page, nav, _build["files"], lang, updated, config.docs_dir)
+    if page.kb.category is not None:
+        page.kb.category.active = True  # the guide's category is highlighted in the sidebar
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
+    """The category stood in for the guide in the sidebar of this page only."""
+    kb = getattr(page, "kb", None)
+    if kb is not None and kb.category is not None:
+        kb.category.active = False
+
+
+def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """The 404 page's alternates are the other languages' 404 pages (not the last guide built)."""
+    if template_name == "404.html":
+        _relative_alternates(config, "404.html")
+    return context
+
+
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     """Let templates (404 page, header) show data-file labels in the language being built."""
     data = _data()
     env.globals["label"] = lambda key: mdtext.html(maildata.label(data, key, _language(config)))
     env.globals["language_roots"] = _language_roots(config)
+    env.globals["current_language"] = lambda: _language(config)

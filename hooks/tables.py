@@ -7,6 +7,7 @@ data file go in as text (mdtext), never as Markdown or HTML.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -29,6 +30,36 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     # Blank lines around: a table must stand in its own Markdown block.
     return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def _stacked_table(header: list[str], rows: list[tuple[str, list[str]]], kind: str = "") -> str:
+    """An HTML table that turns into one block per row on phones (overrides/.../kb.css).
+
+    Each cell carries its column name (``data-label``) for that layout; ``header`` is
+    labels (inert text, see ``label``), ``rows`` are (class of the row, cells as HTML);
+    ``kind`` ``pairs`` stacks a name/value table as the name above its value. One block
+    without blank lines: Markdown passes it through untouched.
+    """
+    head = "".join(f'<th scope="col">{name}</th>' for name in header)
+    body = "".join(
+        (f'<tr class="{css}">' if css else "<tr>")
+        + "".join(f'<td data-label="{_attribute(name)}">{cell}</td>' for name, cell in zip(header, cells, strict=True))
+        + "</tr>"
+        for css, cells in rows
+    )
+    css = "kb-table kb-table--stack" + (f" kb-table--{kind}" if kind else "")
+    return (f'\n\n<div class="{css}"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>\n\n")
+
+
+def _attribute(text: str) -> str:
+    """A label (already inert text, see ``label``) inside a double-quoted attribute."""
+    return text.replace('"', "&#34;")
+
+
+def _host(data: dict[str, Any]) -> str:
+    """The server name as code that never breaks at a dot."""
+    return f'<code class="kb-host">{escape(data["servers"]["host"])}</code>'
 
 
 def _ports(data: dict[str, Any], protocol: str) -> list[dict[str, Any]]:
@@ -94,7 +125,7 @@ def link(data: dict[str, Any], name: str, lang: str) -> str:
 
 def settings(data: dict[str, Any], lang: str) -> str:
     """The recommended client settings: IMAP in, SMTP out, user name, password."""
-    host = f"`{data['servers']['host']}`"
+    host = _host(data)
     auth = mdtext.markdown(maildata.label(data, "value.smtp_auth", lang).format(
         mechanisms=", ".join(data["account"]["smtp_auth_mechanisms"])
     ))
@@ -108,25 +139,30 @@ def settings(data: dict[str, Any], lang: str) -> str:
         ["setting.smtp_auth", auth],
     ]
     header = [label(data, "col.setting", lang), label(data, "col.value", lang)]
-    return _table(header, [[label(data, key, lang), text] for key, text in rows])
+    cells = [[label(data, key, lang), text] for key, text in rows]
+    return _stacked_table(header, [("", row) for row in cells], kind="pairs")
+
+
+_STATUS_ORDER = {"recommended": 0, "supported": 1}  # then every other status
 
 
 def ports(data: dict[str, Any], lang: str) -> str:
-    """Every protocol and port, its security, and whether it is recommended."""
-    host = f"`{data['servers']['host']}`"
-    cols = ("protocol", "direction", "server", "port", "security", "status")
-    rows = []
-    for proto in data["servers"]["protocols"]:
-        for entry in proto["ports"]:
-            rows.append([
-                label(data, f"protocol.{proto['id']}", lang),
-                label(data, f"direction.{proto['direction']}", lang),
-                host,
-                str(entry["port"]),
-                label(data, f"security.{entry['security']}", lang),
-                label(data, f"status.{entry['status']}", lang),
-            ])
-    return _table([label(data, f"col.{c}", lang) for c in cols], rows)
+    """Every protocol and port, recommended ones first; the one server name is said above."""
+    cols = ("protocol", "direction", "port", "security", "status")
+    entries = [(proto, entry) for proto in data["servers"]["protocols"] for entry in proto["ports"]]
+    entries.sort(key=lambda pair: _STATUS_ORDER.get(pair[1]["status"], len(_STATUS_ORDER)))
+    rows = [
+        ("kb-recommended" if entry["status"] == "recommended" else "", [
+            label(data, f"protocol.{proto['id']}", lang),
+            label(data, f"direction.{proto['direction']}", lang),
+            str(entry["port"]),
+            label(data, f"security.{entry['security']}", lang),
+            label(data, f"status.{entry['status']}", lang),
+        ])
+        for proto, entry in entries
+    ]
+    server = f'<p class="kb-table-server">{label(data, "table.server", lang)} {_host(data)}</p>'
+    return "\n\n" + server + _stacked_table([label(data, f"col.{c}", lang) for c in cols], rows)
 
 
 def feedback(data: dict[str, Any], lang: str) -> str:

@@ -58,6 +58,10 @@ RUNTIME_STRINGS = {
     "newsletter": N_("Advice for mailings to many people"),
     "parts": N_("Import one part per day, in this order:"),
     "download_part": N_("Part {index} of {total} ({rows} rows)"),
+    "helo.next": N_(
+        "If mail from this server still bounces, read the bounce message for its reason, and check that "
+        "the name has an address in the DNS and that the server's IP address points back to it (reverse DNS)."
+    ),
 }
 
 # Strings of the static markup (key -> English msgid).
@@ -191,7 +195,9 @@ def render(name: str, lang: str, base: str) -> str:
         '<progress max="3" value="0" hidden></progress> '
         f'<span class="mailcheck__status-text">{_t(lang, "idle")}</span> '
         f'<button type="button" class="mailcheck__retry md-button" hidden>{_t(lang, "retry")}</button></p>'
-        '<div class="mailcheck__result" aria-live="polite"></div>'
+        # The result is shown silently; one short line says it (ui.js present()).
+        '<div class="mailcheck__result" aria-busy="false"></div>'
+        '<p class="mailcheck__announce" aria-live="polite" aria-atomic="true"></p>'
         f'<noscript><p class="mailcheck__noscript">{_t(lang, "noscript")}</p></noscript>'
         f'<script type="application/json" class="mailcheck__strings">{_strings(lang)}</script>'
         f'<script type="module" src="{escape(base + _published("loader"))}"></script>'

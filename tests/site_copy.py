@@ -16,7 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("mkdocs.yml", "hooks", "overrides", "data")
-LINKED = ("widgets", "node_modules", "build", "tests")  # read only, large: the checkers' runtime, wheel caches, the corpus the stdlib trace runs
+# Read only, large: the checkers' runtime, the wheel caches, and the corpus the stdlib trace runs.
+LINKED = ("widgets", "node_modules", "build", "tests")
 LANGS = ("en", "fr", "de", "it", "es")
 
 GUIDE = """---

@@ -38,7 +38,8 @@ def test_policy_json_holds_only_what_the_checkers_read(tmp_path: Path) -> None:
 
 def test_missing_data_key_names_the_key() -> None:
     with pytest.raises(compile_assets.AssetError, match=r"helo\.banned"):
-        compile_assets.build_policy({"provider": {"smtp_greeting": "x", "smtp_banner_host": "y"}, "helo": {}})
+        provider = {"name": "n", "smtp_greeting": "x", "smtp_banner_host": "y"}
+        compile_assets.build_policy({"provider": provider, "helo": {}})
 
 
 def _catalog(tmp_path: Path, body: str) -> Path:

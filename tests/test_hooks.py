@@ -38,7 +38,7 @@ def test_languages_match_the_site_config():
 @pytest.mark.parametrize("lang", LANGS)
 def test_settings_table_has_host_ports_and_labels_in_each_language(lang):
     out = _expand("<!-- md:settings -->", lang)
-    assert out.count(f"`{DATA['servers']['host']}`") == 2
+    assert out.count(f'<code class="kb-host">{DATA["servers"]["host"]}</code>') == 2
     assert "993 (SSL/TLS)" in out and "465 (SSL/TLS)" in out
     for key in ("setting.username", "setting.password", "setting.smtp_auth", "value.full_address"):
         assert maildata.label(DATA, key, lang) in out
@@ -46,14 +46,21 @@ def test_settings_table_has_host_ports_and_labels_in_each_language(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_ports_table_lists_every_port_with_its_status(lang):
+def test_ports_table_lists_every_port_recommended_first_and_names_the_server_once(lang):
     out = _expand("<!-- md:ports -->", lang)
-    rows = [line for line in out.splitlines() if line.startswith("| ")][1:]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", out)[1:]
+    cells = [re.findall(r'<td data-label="([^"]*)">(.*?)</td>', row) for row in rows]
     ports = [p for proto in DATA["servers"]["protocols"] for p in proto["ports"]]
     assert len(rows) == len(ports) == 6
-    for row, entry in zip(rows, ports, strict=True):
-        assert f"| {entry['port']} |" in row
-        assert maildata.label(DATA, f"status.{entry['status']}", lang) in row
+    status = maildata.label(DATA, "col.status", lang)
+    shown = {(int(dict(row)[maildata.label(DATA, "col.port", lang)]), dict(row)[status]) for row in cells}
+    assert shown == {(p["port"], maildata.label(DATA, f"status.{p['status']}", lang)) for p in ports}
+    recommended = maildata.label(DATA, "status.recommended", lang)
+    statuses = [dict(row)[status] for row in cells]
+    assert statuses[:2] == [recommended] * 2 and recommended not in statuses[2:]
+    # The server name is said once, above the table, and never split at a dot.
+    assert out.count(DATA["servers"]["host"]) == 1
+    assert out.index(DATA["servers"]["host"]) < out.index("<table")
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,7 @@ def test_ports_page_shows_the_data_file_values(built_site, lang):
     assert html.count(DATA["servers"]["host"]) >= 3
     for proto in DATA["servers"]["protocols"]:
         for entry in proto["ports"]:
-            assert f"<td>{entry['port']}</td>" in html
+            assert re.search(rf'<td data-label="[^"]+">{entry["port"]}</td>', html)
             assert maildata.label(DATA, f"status.{entry['status']}", lang) in html
     assert maildata.label(DATA, "value.full_address", lang) in html
 

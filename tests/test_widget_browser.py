@@ -213,4 +213,85 @@ def test_csv_checker_refuses_a_large_file_and_shows_the_first_findings_of_a_long
     assert link.get_attribute("download") == "many-findings.csv"
     listed = page.page.evaluate("async (url) => (await fetch(url)).text()", link.get_attribute("href"))
     assert len(listed.strip().split("\r\n")) == 1 + len(long_report["findings"])
+
+
+# Counts, in the page, what a screen reader would hear: each non-empty text of the
+# announcer, each change of the status line, and each time the result turns busy.
+WATCH = """() => {
+    const widget = document.querySelector(".mailcheck");
+    const text = {childList: true, characterData: true, subtree: true};
+    window.heard = {said: [], status: 0, busy: 0};
+    new MutationObserver(() => {
+        const said = widget.querySelector(".mailcheck__announce").textContent;
+        if (said) window.heard.said.push(said);
+    }).observe(widget.querySelector(".mailcheck__announce"), text);
+    new MutationObserver(() => window.heard.status++).observe(widget.querySelector(".mailcheck__status-text"), text);
+    new MutationObserver(() => widget.querySelector(".mailcheck__result").getAttribute("aria-busy") === "true"
+        && window.heard.busy++).observe(widget.querySelector(".mailcheck__result"), {attributes: true});
+}"""
+
+
+def _heard(page: Page, said: int) -> dict:
+    page.wait_for_function(f"window.heard.said.length >= {said}")
+    page.wait_for_timeout(1200)  # longer than the typing pause: nothing else may come
+    return page.evaluate("window.heard")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_helo_checker_with_the_keyboard_announces_each_check_once(visit, site_url: str, lang: str) -> None:
+    good = helo.report(GOOD_HELO, lang)[0]
+    page = visit(_guide(site_url, lang, "errors/bogus-helo/"))
+    page.wait_ready("helo")
+    tab = page.page
+    tab.evaluate(WATCH)
+    tab.focus("#mailcheck-helo-text")
+    # Typing a name key by key: one check when typing pauses, one announcement.
+    tab.keyboard.type(GOOD_HELO, delay=40)
+    heard = _heard(tab, 1)
+    assert heard["busy"] == 1 and len(heard["said"]) == 1, heard
+    assert good["summary"] in heard["said"][0]
+    assert heard["status"] == 0, "the status line must not change while the state stays 'ready'"
+    assert tab.locator(".mailcheck__item[data-verdict=accept] .mailcheck__next").count() == 1
+    # Shift+Enter adds a line; Enter checks at once, keeps the focus and adds no line.
+    tab.keyboard.press("Shift+Enter")
+    tab.keyboard.type(BAD_HELO)
+    tab.keyboard.press("Enter")
+    heard = _heard(tab, 2)
+    assert tab.input_value("#mailcheck-helo-text") == f"{GOOD_HELO}\n{BAD_HELO}"
+    assert tab.evaluate("document.activeElement.id") == "mailcheck-helo-text"
+    assert heard["busy"] == 2 and len(heard["said"]) == 2, heard
+    assert helo.report(BAD_HELO, lang)[0]["summary"] in heard["said"][1]
+    # A rejection shows how to fix it without a click.
+    assert tab.locator(".mailcheck__item[data-verdict=reject] details.mailcheck__fix[open]").count() == 1
+    # The same check asked for again is said again; Tab reaches the button, Enter presses it.
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.type") == "submit"
+    tab.keyboard.press("Enter")
+    heard = _heard(tab, 3)
+    assert len(heard["said"]) == 3 and heard["said"][2] == heard["said"][1]
+    assert tab.evaluate("document.activeElement.type") == "submit"
+    assert heard["status"] == 0
+    assert tab.get_attribute(".mailcheck__result", "aria-busy") == "false"
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_csv_checker_with_the_keyboard(visit, site_url: str, lang: str) -> None:
+    bad = _bad_csv(lang).decode()
+    page = visit(_guide(site_url, lang, "addresses/batch-creation/"))
+    page.wait_ready("csv")
+    tab = page.page
+    tab.evaluate(WATCH)
+    tab.focus("#mailcheck-csv-text")
+    # In the CSV box Enter is a new row, not a check.
+    tab.keyboard.type(bad.replace("\r\n", "\n").rstrip("\n"))
+    tab.wait_for_timeout(1200)
+    assert tab.evaluate("window.heard.said.length") == 0
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.type") == "submit"
+    tab.keyboard.press("Enter")
+    heard = _heard(tab, 1)
+    assert len(heard["said"]) == 1 and heard["busy"] == 1
+    assert csvcheck.report(bad.encode(), lang)["summary"] in heard["said"][0]
+    assert tab.evaluate("document.activeElement.type") == "submit"
     assert page.errors == []

@@ -35,6 +35,7 @@ LOCALE_DIR = PACKAGE_DIR / "locale"
 
 # Dotted paths into data/mail.yml that the checkers read (see mailcheck/policy.py).
 POLICY_PATHS = (
+    "provider.name",
     "provider.smtp_greeting",
     "provider.smtp_banner_host",
     "helo.banned",

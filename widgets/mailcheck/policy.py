@@ -13,7 +13,7 @@ from typing import TypedDict
 
 
 class ProviderPolicy(TypedDict):
-    name: str  # shown in the client set-up profile
+    name: str  # the hoster's name: in the checkers' messages and the client set-up profile
     smtp_greeting: str  # the text after "220 " in the hoster's greeting
     smtp_banner_host: str  # the name the hoster's MX announces
 

@@ -1,7 +1,7 @@
 // The CSV checker: a picked, dropped or pasted file, checked in the worker.
 // The bytes go to the worker as they are (the checker detects the encoding) and
 // never to the network.
-import { connect, downloadLink, el, format, severityLabel, strings, verdictBadge } from "./ui.js";
+import { connect, downloadLink, el, format, present, severityLabel, strings, verdictBadge } from "./ui.js";
 
 // A report of 10,000 rows can hold tens of thousands of findings: the page shows the
 // first ones and offers the whole list as a file, so it never builds a huge table.
@@ -82,7 +82,7 @@ export function mount(widget, host) {
     if (!answer) return;
     // The previous corrected copy is out of date: free its Blob.
     result.querySelectorAll("a[href^='blob:']").forEach((link) => URL.revokeObjectURL(link.href));
-    result.replaceChildren(...render(answer, name, text));
+    present(widget, render(answer, name, text), true);
   };
   // A file over the cap is not read: its first max_bytes + 1 bytes are enough for the
   // checker to refuse it with the real reason (too large), in the reader's language.
@@ -95,7 +95,7 @@ export function mount(widget, host) {
     event.preventDefault();
     if (pasted.value) run(new TextEncoder().encode(pasted.value).slice(0, maxBytes + 1).buffer, "");
     else if (picker.files[0]) runFile(picker.files[0]);
-    else result.replaceChildren(el("p", {}, text.empty));
+    else present(widget, [el("p", {}, text.empty)], true);
   });
   drop.addEventListener("dragover", (event) => {
     event.preventDefault();

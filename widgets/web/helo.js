@@ -1,7 +1,5 @@
-// The HELO checker: checks as the reader types (debounced) and on submit.
-import { connect, el, severityLabel, strings, verdictBadge } from "./ui.js";
-
-const DEBOUNCE_MS = 300;
+// The HELO checker: checks on submit (the button or Enter) and when typing pauses.
+import { connect, el, onPause, present, severityLabel, strings, submitOnEnter, verdictBadge } from "./ui.js";
 
 function renderFinding(finding, text) {
   const item = el("li", { class: `mailcheck__finding mailcheck__finding--${finding.severity}` },
@@ -14,7 +12,9 @@ function renderHints(report, text) {
   if (!report.hints?.length) return null;
   const hints = report.hints.map((hint) => el("li", {}, hint.text,
     el("pre", {}, el("code", {}, hint.example))));
-  return el("details", { class: "mailcheck__fix" }, el("summary", {}, text.fix),
+  // A rejected name needs the fix: open from the start, not behind a click.
+  const open = report.verdict === "reject" ? { open: "" } : {};
+  return el("details", { class: "mailcheck__fix", ...open }, el("summary", {}, text.fix),
     report.advice ? el("p", {}, report.advice) : null, el("ul", {}, ...hints));
 }
 
@@ -32,6 +32,7 @@ function renderReport(report, text) {
     findings.length ? el("ul", { class: "mailcheck__findings" }, ...findings.map((f) => renderFinding(f, text)))
       : el("p", {}, text.no_findings),
     renderHints(report, text),
+    report.verdict === "accept" ? el("p", { class: "mailcheck__next" }, text["helo.next"]) : null,
     renderDialogue(report.dialogue, text));
 }
 
@@ -47,22 +48,19 @@ export function mount(widget, host) {
   const input = widget.querySelector("textarea");
   const result = widget.querySelector(".mailcheck__result");
   const check = connect(widget, host);
-  let timer = 0;
 
-  const run = async (submitted = false) => {
-    clearTimeout(timer);
+  const run = async (submitted) => {
     const value = input.value;
     if (!value.trim()) {
-      result.replaceChildren(...(submitted ? [el("p", {}, text.empty)] : []));
+      if (submitted) present(widget, [el("p", {}, text.empty)], true);
+      else result.replaceChildren();
       return;
     }
     const answer = await check({ checker: "helo", lang: widget.dataset.lang, text: value }).catch(() => null);
-    if (answer) result.replaceChildren(...render(answer, text));
+    if (answer) present(widget, render(answer, text), submitted);
   };
   form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, DEBOUNCE_MS);
-  });
+  submitOnEnter(input);
+  onPause(input, () => run(false));
   input.addEventListener("focus", () => host.start(), { once: true });
 }

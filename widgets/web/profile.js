@@ -1,7 +1,7 @@
 // The profile maker: the reader's address (and name) go to the worker, which checks
 // them and builds the .mobileconfig; the page offers it as a Blob download.
 // Nothing is uploaded, and the profile holds no password.
-import { connect, el, severityLabel, strings, verdictBadge } from "./ui.js";
+import { connect, el, present, severityLabel, strings, verdictBadge } from "./ui.js";
 
 const MIME = "application/x-apple-aspen-config"; // what Safari installs as a profile
 
@@ -39,7 +39,7 @@ export function mount(widget, host) {
     if (!answer) return;
     // The previous profile is out of date: free its Blob.
     result.querySelectorAll("a[href^='blob:']").forEach((link) => URL.revokeObjectURL(link.href));
-    result.replaceChildren(...render(answer, text));
+    present(widget, render(answer, text), true);
   });
   widget.addEventListener("focusin", () => host.start(), { once: true });
 }

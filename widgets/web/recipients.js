@@ -1,9 +1,8 @@
-// The recipient counter: counts as the reader types (debounced) and on submit. When
+// The recipient counter: counts after a pause in typing and on submit. When
 // the list is over the limit it shows the groups to send, each with a copy button,
 // and offers them all as a text file made on this page.
-import { connect, downloadLink, el, format, severityLabel, strings, verdictBadge } from "./ui.js";
+import { connect, downloadLink, el, format, onPause, present, severityLabel, strings, verdictBadge } from "./ui.js";
 
-const DEBOUNCE_MS = 300;
 const ADVICE = "#mass-mailings"; // the guide's section on newsletters (same id in every language)
 
 function copyButton(area, text) {
@@ -56,24 +55,21 @@ export function mount(widget, host) {
   const input = widget.querySelector("textarea");
   const result = widget.querySelector(".mailcheck__result");
   const check = connect(widget, host);
-  let timer = 0;
 
   const run = async (submitted = false) => {
-    clearTimeout(timer);
     const value = input.value;
     if (!value.trim()) {
-      result.replaceChildren(...(submitted ? [el("p", {}, text.empty)] : []));
+      if (submitted) present(widget, [el("p", {}, text.empty)], true);
+      else result.replaceChildren();
       return;
     }
     const answer = await check({ checker: "recipients", lang: widget.dataset.lang, text: value }).catch(() => null);
     if (!answer) return;
     result.querySelectorAll("a[href^='blob:']").forEach((link) => URL.revokeObjectURL(link.href));
-    result.replaceChildren(...render(answer, text));
+    present(widget, render(answer, text), submitted);
   };
   form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, DEBOUNCE_MS);
-  });
+  // A pasted list is counted after a pause in typing; Enter adds a line (lists are multi-line).
+  onPause(input, () => run(false));
   input.addEventListener("focus", () => host.start(), { once: true });
 }

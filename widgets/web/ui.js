@@ -1,5 +1,9 @@
-// What both checkers share: strings, the status line, and safe DOM building.
+// What both checkers share: strings, the status line, announcing results, when to
+// check (submit, Enter, a pause in typing), and safe DOM building.
 // Reader input and checker output are only ever set as textContent, never as HTML.
+
+const PAUSE_MS = 800; // a pause in typing this long checks what was typed
+const SLOW_MS = 400; // a check that takes longer says "Checking…" on the status line
 
 /** Builds an element; `children` are nodes or strings (strings become text nodes). */
 export function el(tag, attributes = {}, ...children) {
@@ -24,19 +28,28 @@ export function severityLabel(severity, text) {
     text[`severity.${severity}`] ?? severity);
 }
 
+/** Sets a node's text only when it differs: a live region re-announces any write. */
+function setText(node, value) {
+  if (node.textContent !== value) node.textContent = value;
+}
+
 /**
  * Wires a widget to the runtime: shows progress from the moment it starts, then
  * "Ready.", or why it failed with a Retry button. Returns `check(request, transfer)`,
- * which starts the runtime if needed (or a new one after a failure),
- * shows "Checking…" and resolves to the worker's answer, or to null when a newer
- * check of the same widget has begun meanwhile (typing fast).
+ * which starts the runtime if needed (or a new one after a failure) and resolves to
+ * the worker's answer, or to null when a newer check of the same widget has begun
+ * meanwhile (typing fast). While it runs the result region is aria-busy; the status
+ * line says "Checking…" only if the check is slow, so a quick check leaves it (and
+ * screen readers) alone.
  */
 export function connect(widget, host) {
   const text = strings(widget);
   const progress = widget.querySelector("progress");
   const status = widget.querySelector(".mailcheck__status-text");
   const retry = widget.querySelector(".mailcheck__retry");
-  let busy = false;
+  const result = widget.querySelector(".mailcheck__result");
+  let slow = false;
+  let slowTimer = 0;
   let latest = 0;
   let current = null; // the runtime whose state is shown (a failed one is replaced)
 
@@ -46,9 +59,9 @@ export function connect(widget, host) {
     progress.value = state.step;
     retry.hidden = !failure;
     // One sentence for the reader, by cause; the console has the details (loader.js).
-    if (failure) status.textContent = text[`failed.${failure.cause}`] ?? text.failed;
-    else if (busy) status.textContent = text.checking;
-    else status.textContent = state.ready ? text.ready : text.loading;
+    if (failure) setText(status, text[`failed.${failure.cause}`] ?? text.failed);
+    else if (slow) setText(status, text.checking);
+    else setText(status, state.ready ? text.ready : text.loading);
     widget.dataset.state = failure ? "failed" : state.ready ? "ready" : "loading";
     if (failure) widget.dataset.failure = failure.cause;
     else delete widget.dataset.failure;
@@ -62,13 +75,18 @@ export function connect(widget, host) {
   return async function check(request, transfer = []) {
     const id = ++latest;
     const runtime = host.start();
-    busy = true;
-    show(runtime.state);
+    result.setAttribute("aria-busy", "true");
+    clearTimeout(slowTimer);
+    slowTimer = setTimeout(() => { slow = true; show(runtime.state); }, SLOW_MS);
     try {
       const answer = await runtime.check(request, transfer);
       return id === latest ? answer : null;
     } finally {
-      if (id === latest) busy = false;
+      if (id === latest) {
+        clearTimeout(slowTimer);
+        slow = false;
+        result.setAttribute("aria-busy", "false");
+      }
       show(runtime.state);
     }
   };
@@ -83,4 +101,45 @@ export function format(template, values) {
 export function downloadLink(parts, type, name, label) {
   const url = URL.createObjectURL(new Blob(parts, { type }));
   return el("a", { class: "md-button", href: url, download: name }, label);
+}
+
+const spoken = new WeakMap(); // widget -> the last result it announced
+
+/**
+ * Shows a result and announces it once: always after a check the reader asked for
+ * (`submitted`: the button, Enter, a file), after a pause in typing only when it
+ * differs from what was said last. What is said: the headlines of the result
+ * (verdict and summary), else its whole text. Focus stays where the reader is.
+ */
+export function present(widget, nodes, submitted) {
+  widget.querySelector(".mailcheck__result").replaceChildren(...nodes);
+  const headlines = nodes.flatMap((node) => [
+    ...(node.matches(".mailcheck__headline") ? [node] : node.querySelectorAll(".mailcheck__headline")),
+  ]);
+  const message = (headlines.length ? headlines : nodes).map((node) => node.textContent.trim()).join(". ");
+  if (!submitted && spoken.get(widget) === message) return;
+  spoken.set(widget, message);
+  const announcer = widget.querySelector(".mailcheck__announce");
+  // Emptied first, so that the same words said again are announced again.
+  announcer.textContent = "";
+  setTimeout(() => { announcer.textContent = message; }, 50);
+}
+
+/** Enter in `textarea` submits its form (one check); Shift+Enter adds a line. */
+export function submitOnEnter(textarea) {
+  textarea.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    textarea.form.requestSubmit();
+  });
+}
+
+/** Calls `run()` once the reader stops typing in `input` for a moment, not on every key. */
+export function onPause(input, run) {
+  let timer = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, PAUSE_MS);
+  });
+  input.form?.addEventListener("submit", () => clearTimeout(timer));
 }

@@ -66,7 +66,17 @@ function setUp(box, toggle) {
     }
   };
 
-  input.addEventListener("focus", () => {
+  // Where focus was before the box took it: Escape gives it back there.
+  let cameFrom = null;
+  const close = ({ restore = false } = {}) => {
+    open(false);
+    const back = cameFrom;
+    cameFrom = null;
+    if (restore && back?.isConnected) back.focus();
+  };
+
+  input.addEventListener("focus", (event) => {
+    if (event.relatedTarget && !box.contains(event.relatedTarget)) cameFrom = event.relatedTarget;
     open(true);
     if (!engine) {
       if (!input.value) meta.textContent = box.dataset.textLoading;
@@ -84,22 +94,38 @@ function setUp(box, toggle) {
     await pending;
     links()[0]?.click();
   });
-  // The header's magnifier (small screens) and the overlay flip the toggle.
+  // The overlay and the panel's back arrow flip the toggle; the header's magnifier
+  // (narrow screens) is a button that opens the box, and gets the focus back on Escape.
   toggle.addEventListener("change", () => (toggle.checked ? input.focus() : input.blur()));
+  document.querySelector(".kb-search-open")?.addEventListener("click", () => input.focus());
+  // The panel is open only while focus is in it: Tab passing through the box, or a
+  // click elsewhere on the page, closes it, so it never dims or covers what the
+  // reader turned to. A click on the panel's own text keeps the focus where it is.
+  box.addEventListener("focusout", (event) => {
+    if (!box.contains(event.relatedTarget)) close();
+  });
+  box.addEventListener("mousedown", (event) => {
+    if (!event.target.closest("a, input, button, label")) event.preventDefault();
+  });
 
   box.addEventListener("keydown", (event) => {
     const items = links();
     const at = items.indexOf(document.activeElement);
-    if (event.key === "Escape") {
-      open(false);
-      input.blur();
-    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (!items.length) return;
       event.preventDefault();
       const step = event.key === "ArrowDown" ? 1 : -1;
       const next = at + step;
       (next < 0 ? input : items[Math.min(next, items.length - 1)]).focus();
     }
+  });
+  // Escape closes the panel wherever focus is, and returns focus where it came from.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !toggle.checked) return;
+    event.preventDefault();
+    close({ restore: true });
+    // Came from nowhere focusable (a shortcut key on the page): the page itself.
+    if (box.contains(document.activeElement)) document.activeElement.blur();
   });
 
   // Like Material: "/", "s" or "f" anywhere outside a form field opens search.
@@ -108,7 +134,9 @@ function setUp(box, toggle) {
     if (event.target.closest("input, textarea, select, [contenteditable]")) return;
     if (["/", "s", "f"].includes(event.key)) {
       event.preventDefault();
+      const from = document.activeElement;
       input.focus();
+      if (from && from !== document.body && !box.contains(from)) cameFrom = from;
     }
   });
 }
@@ -119,7 +147,6 @@ function item(result) {
   const link = document.createElement("a");
   link.className = "md-search-result__link";
   link.href = result.url;
-  link.tabIndex = -1;
   const article = document.createElement("article");
   article.className = "md-search-result__article md-typeset";
   const icon = document.createElement("div");

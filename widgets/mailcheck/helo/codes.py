@@ -95,7 +95,7 @@ RULES: dict[str, Rule] = {
         ERR, N_("“{part}” is an IP address; the server must announce its fully-qualified name."),
         "The hoster refuses HELO 127.0.0.1 (seed guide); §4.1.1.1 asks for a name.", POLICY),
     "HELO_ADDRESS_LITERAL": Rule(
-        ERR, N_("“{part}” is an address literal; Infomaniak only accepts a fully-qualified name."),
+        ERR, N_("“{part}” is an address literal; {provider} only accepts a fully-qualified name."),
         "Legal after EHLO for hosts without a name, but the hoster refuses HELO [127.0.0.1].",
         POLICY),
     "HELO_LOOPBACK": Rule(
@@ -117,7 +117,7 @@ RULES: dict[str, Rule] = {
         "A bare name such as www is not canonical; the hoster (and Postfix's"
         " reject_non_fqdn_helo_hostname) refuse it.", POLICY),
     "HELO_BANNED": Rule(
-        ERR, N_("“{part}” is on Infomaniak's list of refused HELO names."),
+        ERR, N_("“{part}” is on the list of HELO names that {provider} refuses."),
         "The hoster keeps a ban list (helo.banned in data/mail.yml holds the known names).",
         POLICY),
     "HELO_SPECIAL_USE": Rule(

@@ -67,12 +67,12 @@ ADVICE = N_(
     "Announce the server's public, fully-qualified name: a name with an A or AAAA record"
     " that points to the server, whose address points back to the name (PTR record)."
 )
-SUMMARY_ACCEPT = N_("Infomaniak accepts “{helo}”.")
-SUMMARY_WARN = N_("Infomaniak accepts “{helo}”, but read the warnings.")
-SUMMARY_REJECT = N_("Infomaniak refuses “{helo}”: mail from this server bounces with “bogus HELO”.")
+SUMMARY_ACCEPT = N_("{provider} accepts “{helo}”.")
+SUMMARY_WARN = N_("{provider} accepts “{helo}”, but read the warnings.")
+SUMMARY_REJECT = N_("{provider} refuses “{helo}”: mail from this server bounces with “bogus HELO”.")
 SUMMARY_NOT_FOUND = N_("There is no HELO name to check.")
 SUMMARY_REFUSED = N_("A server refused mail because of the HELO name, but the text does not show the name.")
-SERVER_LABEL = N_("Infomaniak's server")
+SERVER_LABEL = N_("{provider} server")
 CLIENT_LABEL = N_("Your server")
 
 
@@ -125,7 +125,7 @@ def _report_one(item: Extracted, lang: str) -> dict:
         "command": item.command,
         "source": item.source,
         "verdict": result,
-        "summary": message(DOMAIN, lang, summary, helo=shown(item.value)),
+        "summary": message(DOMAIN, lang, summary, helo=shown(item.value), provider=policy()["provider"]["name"]),
         "findings": [_finding_dict(f, lang) for f in findings],
         "advice": message(DOMAIN, lang, ADVICE) if needs_fix else None,
         "hints": [_hint_dict(hint, name, lang) for hint in HINTS] if needs_fix else [],
@@ -167,7 +167,8 @@ def _finding_dict(item: Finding, lang: str) -> dict:
     return {
         "code": item.code,
         "severity": item.severity.value,
-        "message": message(DOMAIN, lang, RULES[item.code].message, **params),
+        # Messages name the hoster as the data file does ({provider}); the others ignore it.
+        "message": message(DOMAIN, lang, RULES[item.code].message, provider=policy()["provider"]["name"], **params),
         "part": item.params.get("part"),
     }
 
@@ -183,7 +184,8 @@ def _hint_dict(hint: Hint, name: str, lang: str) -> dict:
 
 def _dialogue(item: Extracted, lang: str) -> list[dict]:
     lines = dialogue_lines(policy()["provider"], policy()["helo"], item.command or "HELO", shown(item.value))
-    labels = {"server": message(DOMAIN, lang, SERVER_LABEL), "client": message(DOMAIN, lang, CLIENT_LABEL)}
+    labels = {"server": message(DOMAIN, lang, SERVER_LABEL, provider=policy()["provider"]["name"]),
+              "client": message(DOMAIN, lang, CLIENT_LABEL)}
     return [{"side": side, "label": labels[side], "line": line} for side, line in lines]
 
 
