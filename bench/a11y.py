@@ -13,40 +13,22 @@ from __future__ import annotations
 
 import argparse
 import collections
-import functools
-import os
-import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the page catalogue the test uses
+sys.path.insert(0, str(ROOT / "tests"))  # the page catalogue the test uses, and the served build
 
 import a11y  # noqa: E402
+import local_site  # noqa: E402
 from conftest import CHROMIUM_ARGS  # noqa: E402
 
 IMPACTS = ("critical", "serious", "moderate", "minor")
 
 
-def _build(site: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
-
-
-def _serve(site: Path) -> str:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def main() -> None:
@@ -56,8 +38,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or Path(tmp) / "site"
         if not args.site:
-            _build(site)
-        site_url = _serve(site)
+            local_site.build(site)
+        site_url = local_site.serve(site)
         counts: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
         rules: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
         sideways: list[str] = []

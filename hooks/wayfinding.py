@@ -22,6 +22,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import catalog
+import frontmatter
+import mdtext
 
 TOC_MIN_SECTIONS = 4  # "On this page" for guides with more than three sections
 
@@ -91,7 +93,8 @@ def _category_order(folder: str, files: Files) -> tuple[list[File], dict[str, in
 
 
 def _link(file: File) -> Link:
-    return Link(catalog.meta(file).get("title", file.name), file.url)
+    # An author's title is text: escaped here, as the templates print it as it comes.
+    return Link(mdtext.html(frontmatter.meta(file)["title"]), file.url)
 
 
 def build(page: Page, nav: Navigation, files: Files, lang: str, updated_text: str, docs_dir: str) -> Wayfinding:

@@ -11,39 +11,21 @@ ones are taken as a reader whose system is set to dark sees the site.
 from __future__ import annotations
 
 import argparse
-import functools
-import os
-import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
+sys.path.insert(0, str(ROOT / "tests"))  # the served build, shared with bench/a11y.py
+
+import local_site  # noqa: E402
+from conftest import CHROMIUM_ARGS  # noqa: E402
+
 READY_MS = 60_000
 
 
-def _build(site: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
-
-
-def _serve(site: Path) -> str:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def _desktop(page: Page, site_url: str) -> None:
@@ -77,8 +59,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         site = args.site or Path(tmp) / "site"
         if not args.site:
-            _build(site)
-        site_url = _serve(site)
+            local_site.build(site)
+        site_url = local_site.serve(site)
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for name, (viewport, show) in SHOTS.items():
             for scheme in ("light", "dark"):
