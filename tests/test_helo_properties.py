@@ -41,13 +41,13 @@ def assert_well_formed(results: list[dict]) -> None:
         json.dumps(result)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(any_text, st.sampled_from(LANGUAGES))
 def test_report_never_raises(text: str, lang: str) -> None:
     assert_well_formed(report(text, lang))
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(any_text)
 def test_check_agrees_with_the_report_for_a_bare_value(text: str) -> None:
     findings = check(text)
