@@ -71,7 +71,7 @@ def main() -> None:
                 target = args.out / f"{name}-{scheme}.png"
                 page.screenshot(path=str(target))
                 context.close()
-                print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
+                print(f"{target}: {target.stat().st_size // 1024} KB")
         browser.close()
 
 
