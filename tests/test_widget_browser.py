@@ -340,6 +340,7 @@ def test_a_long_csv_check_counts_its_rows_and_can_be_cancelled(visit, site_url: 
     page.wait_ready("csv")
     tab = page.page
     tab.evaluate(WATCH)
+    (first_worker,) = tab.workers
     before = len(page.requests)
     _pick(tab, "long.csv", _long_csv(lang))
     started = tab.evaluate("performance.now()")
@@ -365,6 +366,7 @@ def test_a_long_csv_check_counts_its_rows_and_can_be_cancelled(visit, site_url: 
     _pick(tab, "small.csv", small)
     tab.wait_for_selector(".mailcheck--csv .mailcheck__verdict--reject")
     assert _table(tab) == _expected(csvcheck.report(small, lang))
+    assert len(tab.workers) == 1 and tab.workers[0] != first_worker, "the cancelled worker is gone, a new one runs"
     assert [url for url in page.requests[before:] if "/_widgets/" not in url] == [], "nothing but the runtime again"
     assert page.errors == []
 
@@ -375,6 +377,7 @@ def test_a_new_file_cancels_the_running_check(visit, site_url: str) -> None:
     page.wait_ready("csv")
     tab = page.page
     tab.evaluate(WATCH)
+    (first_worker,) = tab.workers
     _pick(tab, "long.csv", _long_csv("fr"))
     _wait_for_rows(tab, _rows_done("fr", 10_000))
     _pick(tab, "small.csv", small)
@@ -386,4 +389,5 @@ def test_a_new_file_cancels_the_running_check(visit, site_url: str) -> None:
     said = tab.evaluate("window.heard.said")
     assert len(said) == 1 and expected["summary"] in said[0], said  # no "cancelled": the new file answers
     assert tab.inner_text(".mailcheck--csv .mailcheck__status-text") == _ui("fr", "ready")
+    assert len(tab.workers) == 1 and tab.workers[0] != first_worker, "the cancelled worker is gone, a new one runs"
     assert page.errors == []
