@@ -32,6 +32,10 @@ RUNTIME_STRINGS = {
                      "The site's administrator finds the fix in the browser console."),
     "failed.crashed": N_("The checker stopped unexpectedly, perhaps for lack of memory. Check again to restart it."),
     "retry": N_("Retry"),
+    # A long check (a CSV file of thousands of rows) shows how far it is and can be stopped.
+    "rows_done": N_("Checked {done} of {total} rows"),
+    "cancel": N_("Cancel"),
+    "cancelled": N_("The check was cancelled."),
     "accept": N_("Accepted"),
     "reject": N_("Rejected"),
     "error": N_("Could not check"),
@@ -194,7 +198,8 @@ def render(name: str, lang: str, base: str) -> str:
         '<p class="mailcheck__status" role="status">'
         '<progress max="3" value="0" hidden></progress> '
         f'<span class="mailcheck__status-text">{_t(lang, "idle")}</span> '
-        f'<button type="button" class="mailcheck__retry md-button" hidden>{_t(lang, "retry")}</button></p>'
+        f'<button type="button" class="mailcheck__retry md-button" hidden>{_t(lang, "retry")}</button> '
+        f'<button type="button" class="mailcheck__cancel md-button" hidden>{_t(lang, "cancel")}</button></p>'
         # The result is shown silently; one short line says it (ui.js present()).
         '<div class="mailcheck__result" aria-busy="false"></div>'
         '<p class="mailcheck__announce" aria-live="polite" aria-atomic="true"></p>'

@@ -144,3 +144,27 @@ def test_any_spreadsheet_like_file_gives_a_report(rows: list[list[str]], delimit
         again = report(result["fixed"].encode(), "de")
         assert {f["code"] for f in again["findings"]} <= {"CSV_OVER_DAILY_LIMIT", "CSV_FORMULA", "CSV_C_SELF",
                                                           "CSV_D_MISSING"}
+
+
+def _rows_file(rows: int) -> bytes:
+    """A valid file of ``rows`` data rows (distinct addresses, strong distinct passwords)."""
+    header = template("en").splitlines()[0]
+    lines = [header, *(f"user.{i:05d},Quiet-Harbor-{i:05d}-Lantern-Mosaic,," for i in range(rows))]
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def test_progress_counts_rows_up_to_the_total_and_changes_nothing() -> None:
+    from mailcheck.csvcheck.check import PROGRESS_EVERY
+
+    data = _rows_file(2 * PROGRESS_EVERY + 17)
+    calls: list[tuple[int, int]] = []
+    with_progress = report(data, "de", lambda done, total: calls.append((done, total)))
+    assert with_progress == report(data, "de")
+    assert calls == [(PROGRESS_EVERY, 517), (2 * PROGRESS_EVERY, 517), (517, 517)]
+    assert with_progress["rows"] == 517
+
+
+def test_no_progress_for_a_file_that_cannot_be_read() -> None:
+    calls: list[tuple[int, int]] = []
+    assert report(b"", "en", lambda done, total: calls.append((done, total)))["verdict"] == "reject"
+    assert calls == []

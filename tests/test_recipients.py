@@ -164,7 +164,7 @@ def test_empty_and_oversized_input() -> None:
 def test_report_is_translated(lang: str) -> None:
     result = report("a@example.org, A@example.org, broken\n" + ", ".join(addresses(LIMIT)), lang)
     assert result["verdict"] == "reject"
-    assert {f["code"] for f in result["findings"]} == {"RCPT_INVALID", "RCPT_DUPLICATE", "RCPT_OVER_LIMIT"}
+    assert {f["code"] for f in result["findings"]} == {"RCPT_INVALID", "RCPT_DUPLICATE_ON_LINE", "RCPT_OVER_LIMIT"}
     if lang != "en":
         english = report("a@example.org, A@example.org, broken\n" + ", ".join(addresses(LIMIT)), "en")
         assert result["summary"] != english["summary"]
@@ -258,3 +258,19 @@ def test_web_request_returns_the_report() -> None:
     answer = json.loads(web.run(json.dumps({"checker": "recipients", "lang": "es", "text": "a@example.org"})))
     assert answer["result"] == report("a@example.org", "es")
     web.warm_up("recipients", "es")
+
+
+SINGLE_LINE = {"en": "on line 1;", "fr": "à la ligne 1 ;", "de": "in Zeile 1 ", "it": "alla riga 1 ",
+               "es": "en la línea 1;"}
+PLURAL_LINES = {"en": "(lines 1, 2)", "fr": "(lignes 1, 2)", "de": "(Zeilen 1, 2)", "it": "(righe 1, 2)",
+                "es": "(líneas 1, 2)"}
+
+
+@pytest.mark.parametrize("lang", sorted(SINGLE_LINE))
+def test_repeats_on_one_line_name_one_line_in_the_singular(lang: str) -> None:
+    [one_line] = report("jane@example.org, Jane <JANE@example.org>", lang)["findings"]
+    assert one_line["code"] == "RCPT_DUPLICATE_ON_LINE" and one_line["line"] == 1
+    assert SINGLE_LINE[lang] in one_line["message"] and PLURAL_LINES[lang][1:-6] not in one_line["message"]
+    [two_lines] = report("jane@example.org, jane@example.org\njane@example.org", lang)["findings"]
+    assert two_lines["code"] == "RCPT_DUPLICATE" and PLURAL_LINES[lang] in two_lines["message"]
+    assert "3" in two_lines["message"]

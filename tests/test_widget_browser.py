@@ -8,6 +8,8 @@ network while it checks.
 
 from __future__ import annotations
 
+import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,7 +18,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from mailcheck import csvcheck, helo, profile
+from mailcheck.i18n import translations
 from mailcheck.policy import policy
+from widget_markup import RUNTIME_STRINGS
 
 LANGS = ("fr", "en", "de", "it", "es")
 READY_MS = 60_000
@@ -294,4 +298,96 @@ def test_csv_checker_with_the_keyboard(visit, site_url: str, lang: str) -> None:
     assert len(heard["said"]) == 1 and heard["busy"] == 1
     assert csvcheck.report(bad.encode(), lang)["summary"] in heard["said"][0]
     assert tab.evaluate("document.activeElement.type") == "submit"
+    assert page.errors == []
+
+
+LOOK_ALIKE = "4@8({[<369!|1l70$5+%2{}<>"  # as in bench/widget.py: zxcvbn's slowest kind of password
+
+
+def _long_csv(lang: str, rows: int = 10_000) -> bytes:
+    """A valid file at the row cap whose look-alike passwords keep the checker busy for seconds."""
+    rng = random.Random(rows)
+    header = csvcheck.template(lang).splitlines()[0]
+    lines = [header, *(f"user.{i:05d},x{''.join(rng.choice(LOOK_ALIKE) for _ in range(40))},," for i in range(rows))]
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def _ui(lang: str, key: str) -> str:
+    return translations("ui", lang).gettext(RUNTIME_STRINGS[key])
+
+
+def _rows_done(lang: str, total: int) -> str:
+    """A pattern for "Checked {done} of {total} rows" in ``lang``, any count done."""
+    return re.escape(_ui(lang, "rows_done")).replace(r"\{done\}", r"(\d+)").replace(r"\{total\}", str(total))
+
+
+def _pick(page: Page, name: str, data: bytes) -> None:
+    page.set_input_files("#mailcheck-csv-file", files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+
+
+def _wait_for_rows(page: Page, pattern: str) -> int:
+    """Waits until the status line counts rows; returns how many are done."""
+    status = ".mailcheck--csv .mailcheck__status-text"
+    page.wait_for_function("([re, at]) => new RegExp(re).test(document.querySelector(at).textContent)",
+                           arg=[pattern, status])
+    return int(re.fullmatch(pattern, page.inner_text(status)).group(1))
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_long_csv_check_counts_its_rows_and_can_be_cancelled(visit, site_url: str, lang: str) -> None:
+    small = _bad_csv(lang)
+    page = visit(_guide(site_url, lang, "addresses/batch-creation/"))
+    page.wait_ready("csv")
+    tab = page.page
+    tab.evaluate(WATCH)
+    (first_worker,) = tab.workers
+    before = len(page.requests)
+    _pick(tab, "long.csv", _long_csv(lang))
+    started = tab.evaluate("performance.now()")
+    done = _wait_for_rows(tab, _rows_done(lang, 10_000))
+    assert 0 < done < 10_000
+    bar = tab.locator(".mailcheck--csv progress")
+    assert bar.is_visible() and bar.get_attribute("max") == "10000"
+    # The count grows while the check runs, on a status line renewed at most once a second.
+    tab.wait_for_function("(done) => document.querySelector('.mailcheck--csv progress').value > done", arg=done)
+    tab.get_by_role("button", name=_ui(lang, "cancel")).click()
+    seconds = (tab.evaluate("performance.now()") - started) / 1000
+    status_changes = tab.evaluate("window.heard.status")
+    assert status_changes <= seconds + 2, (status_changes, seconds)  # "Checking…" at most, then one per second
+
+    tab.wait_for_selector(".mailcheck--csv[data-state=ready]", timeout=READY_MS)
+    assert tab.inner_text(".mailcheck--csv .mailcheck__result") == _ui(lang, "cancelled")
+    assert tab.evaluate("window.heard.said") == [_ui(lang, "cancelled")]
+    assert tab.inner_text(".mailcheck--csv .mailcheck__status-text") == _ui(lang, "ready")
+    assert tab.locator(".mailcheck--csv .mailcheck__cancel").is_hidden()
+    assert tab.locator(".mailcheck--csv .mailcheck__retry").is_hidden()
+
+    # The new worker checks the next file as the first one would have.
+    _pick(tab, "small.csv", small)
+    tab.wait_for_selector(".mailcheck--csv .mailcheck__verdict--reject")
+    assert _table(tab) == _expected(csvcheck.report(small, lang))
+    assert len(tab.workers) == 1 and tab.workers[0] != first_worker, "the cancelled worker is gone, a new one runs"
+    assert [url for url in page.requests[before:] if "/_widgets/" not in url] == [], "nothing but the runtime again"
+    assert page.errors == []
+
+
+def test_a_new_file_cancels_the_running_check(visit, site_url: str) -> None:
+    small = _bad_csv("fr")
+    page = visit(_guide(site_url, "fr", "addresses/batch-creation/"))
+    page.wait_ready("csv")
+    tab = page.page
+    tab.evaluate(WATCH)
+    (first_worker,) = tab.workers
+    _pick(tab, "long.csv", _long_csv("fr"))
+    _wait_for_rows(tab, _rows_done("fr", 10_000))
+    _pick(tab, "small.csv", small)
+    tab.wait_for_selector(".mailcheck--csv .mailcheck__verdict--reject", timeout=READY_MS)
+    expected = csvcheck.report(small, "fr")
+    assert _table(tab) == _expected(expected)
+    tab.wait_for_timeout(3000)  # the long file would have answered by now: it must not
+    assert expected["summary"] in tab.inner_text(".mailcheck--csv .mailcheck__result")
+    said = tab.evaluate("window.heard.said")
+    assert len(said) == 1 and expected["summary"] in said[0], said  # no "cancelled": the new file answers
+    assert tab.inner_text(".mailcheck--csv .mailcheck__status-text") == _ui("fr", "ready")
+    assert len(tab.workers) == 1 and tab.workers[0] != first_worker, "the cancelled worker is gone, a new one runs"
     assert page.errors == []

@@ -63,7 +63,7 @@ def test_a_bad_request_prints_one_line_and_no_traceback(capsys) -> None:
 
 
 def test_a_crashing_checker_becomes_a_translated_finding(monkeypatch, capsys) -> None:
-    def crash(request: dict, lang: str) -> object:
+    def crash(request: dict, lang: str, progress: object) -> object:
         raise RuntimeError("boom")
 
     monkeypatch.setitem(web.CHECKERS, "helo", crash)
@@ -94,3 +94,13 @@ def test_warm_up_runs_each_checker_quietly(capsys) -> None:
     for checker in web.CHECKERS:
         web.warm_up(checker, "es")
     assert capsys.readouterr().err == ""
+
+
+def test_csv_request_reports_progress_without_changing_the_answer() -> None:
+    header = csvcheck.template("it").splitlines()[0]
+    data = ("\r\n".join([header, *(f"user.{i},Quiet-Harbor-{i:04d}-Lantern,," for i in range(600))]) + "\r\n").encode()
+    request = json.dumps({"checker": "csv", "lang": "it", "data": base64.b64encode(data).decode()})
+    calls: list[tuple[int, int]] = []
+    assert web.run(request, lambda done, total: calls.append((done, total))) == web.run(request)
+    assert [done for done, _ in calls] == [250, 500, 600]
+    assert {total for _, total in calls} == {600}

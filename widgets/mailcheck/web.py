@@ -19,18 +19,22 @@ import base64
 import json
 import traceback
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mailcheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, message
 from mailcheck.policy import policy
 
+if TYPE_CHECKING:  # not imported at run time: the HELO page has no zxcvbn
+    from mailcheck.csvcheck.check import Progress
 
-def _helo(request: dict, lang: str) -> object:
+
+def _helo(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.helo import report
 
     return report(str(request.get("text", "")), lang)
 
 
-def _csv(request: dict, lang: str) -> object:
+def _csv(request: dict, lang: str, progress: Progress | None) -> object:
     from mailcheck.csvcheck import report
     from mailcheck.csvcheck.split import part_name
 
@@ -41,7 +45,7 @@ def _csv(request: dict, lang: str) -> object:
         file = base64.b64decode(data, validate=True)
     except ValueError as exc:  # binascii.Error, or characters outside ASCII
         raise BadRequest(f"data is not base64: {exc}") from exc
-    result = report(file, lang)
+    result = report(file, lang, progress)
     # Parts are bytes in the file's own encoding: they cross to the page in base64.
     total = len(result["parts"])
     result["parts"] = [
@@ -52,22 +56,24 @@ def _csv(request: dict, lang: str) -> object:
     return result
 
 
-def _recipients(request: dict, lang: str) -> object:
+def _recipients(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.recipients import report
 
     return report(str(request.get("text", "")), lang)
 
 
-def _profile(request: dict, lang: str) -> object:
+def _profile(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.profile import report
 
     return report(str(request.get("address", "")), str(request.get("name", "")), lang)
 
 
 # Imports stay inside the handlers so a page loads only the checker it shows
-# (the HELO widget never imports zxcvbn or email-validator).
-CHECKERS: dict[str, Callable[[dict, str], object]] = {"helo": _helo, "csv": _csv, "recipients": _recipients,
-                                                      "profile": _profile}
+# (the HELO widget never imports zxcvbn or email-validator). A handler that reports
+# progress (the CSV checker, by rows) calls the third argument; the quick ones ignore it.
+CHECKERS: dict[str, Callable[[dict, str, Progress | None], object]] = {
+    "helo": _helo, "csv": _csv, "recipients": _recipients, "profile": _profile,
+}
 
 
 def _csv_sample(lang: str) -> dict:
@@ -134,14 +140,18 @@ def warm_up(checker: str, lang: str) -> None:
     run(json.dumps({"checker": checker, "lang": lang, **WARM_UP[checker](lang)}))
 
 
-def run(request_json: str) -> str:
-    """Serve one check request; always returns JSON, whatever the input."""
+def run(request_json: str, progress: Progress | None = None) -> str:
+    """Serve one check request; always returns JSON, whatever the input.
+
+    ``progress(done, total)`` is handed to the checker (the worker posts it to the page);
+    the answer does not depend on it.
+    """
     lang = DEFAULT_LANGUAGE
     checker: object = None
     try:
         request, lang = _parse(request_json)
         checker = request["checker"]
-        answer: dict = {"checker": checker, "lang": lang, "result": CHECKERS[checker](request, lang)}
+        answer: dict = {"checker": checker, "lang": lang, "result": CHECKERS[checker](request, lang, progress)}
     except BadRequest as exc:
         print(f"mailcheck.web: bad request: {exc}")
         answer = _failure(checker, lang, "WEB_BAD_REQUEST", BAD_REQUEST)

@@ -77,6 +77,7 @@ export function mount(widget, host) {
   const check = connect(widget, host);
 
   const run = async (buffer, name) => {
+    check.cancel(); // a new file or paste replaces the one still being checked
     const request = { checker: "csv", lang: widget.dataset.lang, bytes: buffer, name };
     const answer = await check(request, [buffer]).catch(() => null);
     if (!answer) return;

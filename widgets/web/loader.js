@@ -2,7 +2,8 @@
 // Pages without a checker never load this file, so they fetch nothing of Pyodide.
 // The runtime starts when a checker scrolls into view, when the page is idle, or
 // when the reader uses a checker, whichever comes first; one worker serves all
-// checkers of the page, and a worker that failed is replaced on the next start.
+// checkers of the page, and a worker that failed or was cancelled is replaced on
+// the next start.
 // Only a failure needs diagnose.js: importing it up front would cost a round trip before anything runs.
 const diagnose = async (urls) => (await import("./diagnose.js")).diagnose(urls);
 
@@ -21,13 +22,16 @@ const FIXES = {
   crashed: "The worker stopped (out of memory, or killed); a new one starts on the next check.",
 };
 
-/** Talks to one worker: one "init", then numbered check requests. */
+/**
+ * Talks to one worker: one "init", then numbered check requests. A check reports
+ * its progress ({type: "progress", id, done, total}) to the callback it was given.
+ */
 class Runtime {
   constructor(checkers, lang) {
     this.listeners = new Set();
     this.pending = new Map();
     this.nextId = 1;
-    this.state = { step: 0, ready: false, failure: null };
+    this.state = { step: 0, ready: false, failure: null, ended: false };
     this.lock = `mailcheck-worker-${Math.random().toString(36).slice(2)}`;
     performance.mark("mailcheck:start");
     const workerURL = new URL(manifest.worker, root);
@@ -43,6 +47,10 @@ class Runtime {
   }
 
   receive(data) {
+    if (data.type === "progress" && "id" in data) {
+      this.pending.get(data.id)?.onProgress(data.done, data.total);
+      return;
+    }
     if (data.type === "result") {
       const { resolve } = this.pending.get(data.id);
       this.pending.delete(data.id);
@@ -65,15 +73,30 @@ class Runtime {
     navigator.locks?.request(this.lock, () => this.fail({ cause: "crashed", detail: "the worker stopped" }));
   }
 
-  fail(failure) {
-    if (this.state.failure) return;
-    this.state.failure = failure;
+  /**
+   * Ends the worker for good and rejects the checks it still owes; `host.start()` then
+   * makes a new one. False if it had already ended (its freed Web Lock then says nothing).
+   */
+  end(reason) {
+    if (this.state.ended) return false;
+    this.state.ended = true;
     this.worker.terminate();
+    for (const { reject } of this.pending.values()) reject(reason);
+    this.pending.clear();
+    return true;
+  }
+
+  fail(failure) {
+    if (!this.end(new Error(failure.detail))) return;
+    this.state.failure = failure;
     console.error(`mailcheck: the checker runtime failed (${failure.cause}): ${failure.detail}\n` +
       `Fix: ${FIXES[failure.cause] ?? FIXES.crashed}`);
-    for (const { reject } of this.pending.values()) reject(new Error(failure.detail));
-    this.pending.clear();
     this.notify();
+  }
+
+  /** Stops a running check: Python cannot be interrupted inside a call, so the worker goes. */
+  cancel() {
+    this.end(new Error("cancelled"));
   }
 
   notify() {
@@ -86,22 +109,22 @@ class Runtime {
     listener(this.state);
   }
 
-  check(request, transfer = []) {
-    if (this.state.failure) return Promise.reject(new Error(this.state.failure.detail));
+  check(request, transfer = [], onProgress = () => {}) {
+    if (this.state.ended) return Promise.reject(new Error(this.state.failure?.detail ?? "cancelled"));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onProgress });
       this.worker.postMessage({ type: "check", id, request }, transfer);
     });
   }
 }
 
-/** What a checker module gets: start the runtime (again, after a failure), or hear when it starts. */
+/** What a checker module gets: start the runtime (again, after a failure or a cancel), or hear when it starts. */
 const host = {
   runtime: null,
   subscribers: [],
   start() {
-    if (!this.runtime || this.runtime.state.failure) {
+    if (!this.runtime || this.runtime.state.ended) {
       const checkers = [...new Set(widgets.map((w) => w.dataset.mailcheck))];
       this.runtime = new Runtime(checkers, widgets[0].dataset.lang);
       this.subscribers.forEach((subscriber) => subscriber(this.runtime));

@@ -4,6 +4,7 @@
 
 const PAUSE_MS = 800; // a pause in typing this long checks what was typed
 const SLOW_MS = 400; // a check that takes longer says "Checking…" on the status line
+const ROWS_MS = 1000; // the rows count of a long check changes on the (polite, live) status line at most this often
 
 /** Builds an element; `children` are nodes or strings (strings become text nodes). */
 export function el(tag, attributes = {}, ...children) {
@@ -40,26 +41,37 @@ function setText(node, value) {
  * the worker's answer, or to null when a newer check of the same widget has begun
  * meanwhile (typing fast). While it runs the result region is aria-busy; the status
  * line says "Checking…" only if the check is slow, so a quick check leaves it (and
- * screen readers) alone.
+ * screen readers) alone. A slow check that counts rows (a long CSV file) shows
+ * "Checked 250 of 10000 rows" on the bar and the line, renewed at most once a second,
+ * and a Cancel button. `check.cancel()` stops the running check (false if none runs):
+ * the worker is ended and a new one starts, as after a failure.
  */
 export function connect(widget, host) {
   const text = strings(widget);
   const progress = widget.querySelector("progress");
   const status = widget.querySelector(".mailcheck__status-text");
   const retry = widget.querySelector(".mailcheck__retry");
+  const cancel = widget.querySelector(".mailcheck__cancel");
   const result = widget.querySelector(".mailcheck__result");
   let slow = false;
   let slowTimer = 0;
   let latest = 0;
-  let current = null; // the runtime whose state is shown (a failed one is replaced)
+  let running = null; // the runtime doing this widget's latest check, until it answers
+  let rows = null; // { done, total } the worker last reported for that check
+  let rowsShown = 0; // when the status line last said them
+  let current = null; // the runtime whose state is shown (a failed or cancelled one is replaced)
 
   const show = (state) => {
     const failure = state.failure;
-    progress.hidden = state.ready || Boolean(failure);
-    progress.value = state.step;
+    const counting = slow && rows && !failure;
+    progress.hidden = !counting && (state.ready || Boolean(failure));
+    progress.max = counting ? rows.total : 3;
+    progress.value = counting ? rows.done : state.step;
     retry.hidden = !failure;
+    cancel.hidden = !counting;
     // One sentence for the reader, by cause; the console has the details (loader.js).
     if (failure) setText(status, text[`failed.${failure.cause}`] ?? text.failed);
+    else if (counting) setText(status, format(text.rows_done, rows));
     else if (slow) setText(status, text.checking);
     else setText(status, state.ready ? text.ready : text.loading);
     widget.dataset.state = failure ? "failed" : state.ready ? "ready" : "loading";
@@ -72,24 +84,54 @@ export function connect(widget, host) {
   });
   retry.addEventListener("click", () => host.start());
 
-  return async function check(request, transfer = []) {
+  const settle = () => {
+    clearTimeout(slowTimer);
+    slow = false;
+    running = rows = null;
+    result.setAttribute("aria-busy", "false");
+  };
+  const counted = (id) => (done, total) => {
+    if (id !== latest) return;
+    rows = { done, total };
+    const now = performance.now();
+    if (!slow || now - rowsShown < ROWS_MS) return;
+    rowsShown = now;
+    show(current.state);
+  };
+
+  async function check(request, transfer = []) {
     const id = ++latest;
     const runtime = host.start();
+    running = runtime;
+    rows = null;
+    rowsShown = 0;
     result.setAttribute("aria-busy", "true");
     clearTimeout(slowTimer);
-    slowTimer = setTimeout(() => { slow = true; show(runtime.state); }, SLOW_MS);
+    slowTimer = setTimeout(() => {
+      slow = true;
+      rowsShown = performance.now();
+      show(current.state);
+    }, SLOW_MS);
     try {
-      const answer = await runtime.check(request, transfer);
+      const answer = await runtime.check(request, transfer, counted(id));
       return id === latest ? answer : null;
     } finally {
-      if (id === latest) {
-        clearTimeout(slowTimer);
-        slow = false;
-        result.setAttribute("aria-busy", "false");
-      }
-      show(runtime.state);
+      if (id === latest) settle();
+      show(current.state);
     }
+  }
+  check.cancel = () => {
+    if (!running) return false;
+    latest++; // the stopped check answers nothing
+    running.cancel();
+    settle();
+    host.start(); // a fresh worker: the status line says loading, then ready
+    return true;
   };
+  cancel.addEventListener("click", () => {
+    if (check.cancel()) present(widget, [el("p", { class: "mailcheck__headline" }, text.cancelled)], true);
+  });
+  return check;
 }
 
 /** Fills the `{name}` placeholders of a translated string. */

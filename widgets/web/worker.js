@@ -108,7 +108,9 @@ self.onmessage = async ({ data }) => {
     const { bytes, ...request } = data.request;
     if (bytes) request.data = toBase64(bytes);
     const started = performance.now();
-    const answer = JSON.parse(run(JSON.stringify(request)));
+    // A long CSV file reports how many rows are done; the page may end this worker meanwhile (cancel).
+    const progress = (done, total) => post({ type: "progress", id: data.id, done, total });
+    const answer = JSON.parse(run(JSON.stringify(request), progress));
     post({ type: "result", id: data.id, answer, ms: performance.now() - started });
   } catch (error) {
     // mailcheck.web.run never raises: an error here is the runtime itself

@@ -7,7 +7,7 @@ password back out, in the corrected copy the reader downloads for themselves.
 from __future__ import annotations
 
 from mailcheck.csvcheck.cells import CELL_PARAMS
-from mailcheck.csvcheck.check import Result, check
+from mailcheck.csvcheck.check import Progress, Result, check
 from mailcheck.csvcheck.codes import (
     DOMAIN,
     NO_COPY,
@@ -73,18 +73,19 @@ def summary(result: Result, fixed: str | None, lang: str) -> str:
     return f"{text} {message(DOMAIN, lang, SUMMARY_FIXED)}" if fixed else text
 
 
-def report(data: bytes, lang: str) -> dict:
+def report(data: bytes, lang: str, progress: Progress | None = None) -> dict:
     """Check ``data`` (a whole file) and describe the result in ``lang``.
 
     Keys: ``verdict`` (``accept``/``reject``), ``rows``, ``findings`` (see :func:`render`),
     ``summary``, ``detected`` (``encoding``, ``delimiter``, ``line_ends``, ``header_language``;
     ``None`` when the file could not be read), ``fixed`` (the corrected file as text, to be
     saved as UTF-8, or ``None``) and ``parts`` (:class:`~.split.Part` list, one per day, empty
-    unless an acceptable file is over the daily limit). Raises only for a language the catalogs
+    unless an acceptable file is over the daily limit). ``progress(done, total)`` hears how many
+    data rows are checked (see :func:`~.check.check`). Raises only for a language the catalogs
     do not cover.
     """
     policy = load_policy()
-    result = check(data, policy, lang)
+    result = check(data, policy, lang, progress)
     fixed = fixed_copy(result, policy["csv"]["delimiter"])
     table = result.table
     return {

@@ -33,6 +33,11 @@ RULES: dict[str, Rule] = {
                  " lower case do not make a different address."),
         "The domain is case-insensitive (RFC 5321 §2.4) and nearly every mailbox system ignores case in"
         " the local part too; the message reaches the address once.", "RFC 5321"),
+    "RCPT_DUPLICATE_ON_LINE": Rule(
+        WARN, N_("{address} appears {count} times on line {line}; it counts as one recipient. Upper and"
+                 " lower case do not make a different address."),
+        "RCPT_DUPLICATE when every repeat is on one line (a To field pasted as one line): one line"
+        " number, said in the singular.", "RFC 5321"),
     "RCPT_DUPLICATE_MORE": Rule(
         INFO, N_("Further addresses that appear more than once: {count} (only the first {shown} are listed)."),
         "Keeps the report short on a list with many repeats.", "input"),

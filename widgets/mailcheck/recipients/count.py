@@ -55,10 +55,16 @@ def _invalid(entries: list[Entry]) -> list[Finding]:
     return findings
 
 
+def _duplicate(item: _Seen) -> Finding:
+    """One repeated address; all its repeats on one line get their own message (one "line", not "lines")."""
+    where = {"line": item.lines[0]} if len(item.lines) == 1 else {"lines": _line_list(item.lines)}
+    code = "RCPT_DUPLICATE_ON_LINE" if len(item.lines) == 1 else "RCPT_DUPLICATE"
+    return finding(code, row=item.lines[0], address=shown(item.address), count=item.times, **where)
+
+
 def _duplicates(seen: dict[str, _Seen]) -> list[Finding]:
     repeated = [item for item in seen.values() if item.times > 1]
-    findings = [finding("RCPT_DUPLICATE", row=item.lines[0], address=shown(item.address), count=item.times,
-                        lines=_line_list(item.lines)) for item in repeated[:MAX_LISTED]]
+    findings = [_duplicate(item) for item in repeated[:MAX_LISTED]]
     if len(repeated) > MAX_LISTED:
         findings.append(finding("RCPT_DUPLICATE_MORE", count=len(repeated) - MAX_LISTED, shown=MAX_LISTED))
     return findings
