@@ -361,6 +361,8 @@ def test_a_long_csv_check_counts_its_rows_and_can_be_cancelled(visit, site_url: 
     assert tab.inner_text(".mailcheck--csv .mailcheck__status-text") == _ui(lang, "ready")
     assert tab.locator(".mailcheck--csv .mailcheck__cancel").is_hidden()
     assert tab.locator(".mailcheck--csv .mailcheck__retry").is_hidden()
+    # Focus is not lost with the hidden button: it is on the form's first field.
+    assert tab.evaluate("document.activeElement.id") == "mailcheck-csv-file"
 
     # The new worker checks the next file as the first one would have.
     _pick(tab, "small.csv", small)

@@ -129,7 +129,10 @@ export function connect(widget, host) {
     return true;
   };
   cancel.addEventListener("click", () => {
-    if (check.cancel()) present(widget, [el("p", { class: "mailcheck__headline" }, text.cancelled)], true);
+    if (!check.cancel()) return;
+    present(widget, [el("p", { class: "mailcheck__headline" }, text.cancelled)], true);
+    // The button hides with the check: focus goes to the form's first field, not to the page.
+    widget.querySelector("form input, form textarea")?.focus();
   });
   return check;
 }
