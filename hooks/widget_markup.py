@@ -202,7 +202,8 @@ def render(name: str, lang: str, base: str) -> str:
         f'<button type="button" class="mailcheck__cancel md-button" hidden>{_t(lang, "cancel")}</button></p>'
         # The result is shown silently; one short line says it (ui.js present()).
         '<div class="mailcheck__result" aria-busy="false"></div>'
-        '<p class="mailcheck__announce" aria-live="polite" aria-atomic="true"></p>'
+        # kb-sr: the site's screen-reader-only class (kb.css, on every page)
+        '<p class="mailcheck__announce kb-sr" aria-live="polite" aria-atomic="true"></p>'
         f'<noscript><p class="mailcheck__noscript">{_t(lang, "noscript")}</p></noscript>'
         f'<script type="application/json" class="mailcheck__strings">{_strings(lang)}</script>'
         f'<script type="module" src="{escape(base + _published("loader"))}"></script>'

@@ -18,16 +18,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from loopback import free_port
+
 NGINX = Path("/usr/sbin/nginx")
 CONFIG = Path(__file__).resolve().parent.parent / "hosting" / "nginx.conf"
 CSP_FILE = "_csp.nginx.conf"  # written into the site by hooks/csp.py
 START_TIMEOUT = 15.0
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def config(work: Path, document_root: Path, site: Path, prefix: str, port: int) -> str:
@@ -64,7 +61,7 @@ def serve(site: Path, prefix: str = "/help/") -> Iterator[tuple[str, Path]]:
             document_root = work / "www"
             (document_root / prefix.strip("/")).parent.mkdir(parents=True)
             (document_root / prefix.strip("/")).symlink_to(site, target_is_directory=True)
-        port = _free_port()
+        port = free_port()
         (work / "nginx.conf").write_text(config(work, document_root, site, prefix, port))
         server = subprocess.Popen([str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")],
                                   stderr=subprocess.PIPE)

@@ -23,6 +23,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from loopback import free_port, wait_for_greeting
+
 POSTFIX = Path("/usr/sbin/postfix")
 MAIL_OWNER = "postfix"
 HELO_RESTRICTIONS = "reject_invalid_helo_hostname, reject_non_fqdn_helo_hostname"
@@ -96,28 +98,11 @@ def _read_reply(stream) -> int:
             return int(line[:3])
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 def _postfix(root: Path, action: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(POSTFIX), "-c", str(root / "etc"), action],
                           capture_output=True, text=True, check=False)
 
-
-def _wait_for_greeting(port: int) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
-                if sock.makefile("rb").readline().startswith(b"220"):
-                    return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-        time.sleep(0.1)
 
 
 def check_available() -> None:
@@ -140,7 +125,7 @@ def running_postfix(restrictions: str = HELO_RESTRICTIONS) -> Iterator[PostfixSe
     # the postfix user, which must reach the queue directory.
     root = Path(tempfile.mkdtemp(prefix="mailcheck-postfix-"))
     root.chmod(0o755)
-    port = _free_port()
+    port = free_port()
     try:
         for sub in ("etc", "queue", "data"):
             (root / sub).mkdir()
@@ -152,7 +137,7 @@ def running_postfix(restrictions: str = HELO_RESTRICTIONS) -> Iterator[PostfixSe
         server = PostfixServer(root, port)
         if started.returncode != 0:
             raise PostfixUnavailable(f"postfix start failed: {started.stderr}\n{server.log}")
-        _wait_for_greeting(port)
+        wait_for_greeting(port, START_TIMEOUT)
         yield server
     finally:
         _stop(root)

@@ -73,7 +73,6 @@ export function mount(widget, host) {
   const picker = widget.querySelector("input[type=file]");
   const pasted = widget.querySelector("textarea");
   const drop = widget.querySelector(".mailcheck__drop");
-  const result = widget.querySelector(".mailcheck__result");
   const check = connect(widget, host);
 
   const run = async (buffer, name) => {
@@ -81,8 +80,6 @@ export function mount(widget, host) {
     const request = { checker: "csv", lang: widget.dataset.lang, bytes: buffer, name };
     const answer = await check(request, [buffer]).catch(() => null);
     if (!answer) return;
-    // The previous corrected copy is out of date: free its Blob.
-    result.querySelectorAll("a[href^='blob:']").forEach((link) => URL.revokeObjectURL(link.href));
     present(widget, render(answer, name, text), true);
   };
   // A file over the cap is not read: its first max_bytes + 1 bytes are enough for the

@@ -1,5 +1,5 @@
 // The HELO checker: checks on submit (the button or Enter) and when typing pauses.
-import { connect, el, onPause, present, severityLabel, strings, submitOnEnter, verdictBadge } from "./ui.js";
+import { el, mountTextChecker, severityLabel, verdictBadge } from "./ui.js";
 
 function renderFinding(finding, text) {
   const item = el("li", { class: `mailcheck__finding mailcheck__finding--${finding.severity}` },
@@ -43,24 +43,5 @@ export function render(answer, text) {
 }
 
 export function mount(widget, host) {
-  const text = strings(widget);
-  const form = widget.querySelector("form");
-  const input = widget.querySelector("textarea");
-  const result = widget.querySelector(".mailcheck__result");
-  const check = connect(widget, host);
-
-  const run = async (submitted) => {
-    const value = input.value;
-    if (!value.trim()) {
-      if (submitted) present(widget, [el("p", {}, text.empty)], true);
-      else result.replaceChildren();
-      return;
-    }
-    const answer = await check({ checker: "helo", lang: widget.dataset.lang, text: value }).catch(() => null);
-    if (answer) present(widget, render(answer, text), submitted);
-  };
-  form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
-  submitOnEnter(input);
-  onPause(input, () => run(false));
-  input.addEventListener("focus", () => host.start(), { once: true });
+  mountTextChecker(widget, host, "helo", render, { enterChecks: true });
 }

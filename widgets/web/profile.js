@@ -29,7 +29,6 @@ export function mount(widget, host) {
   const form = widget.querySelector("form");
   const address = widget.querySelector("input[name=address]");
   const name = widget.querySelector("input[name=name]");
-  const result = widget.querySelector(".mailcheck__result");
   const check = connect(widget, host);
 
   form.addEventListener("submit", async (event) => {
@@ -37,8 +36,6 @@ export function mount(widget, host) {
     const request = { checker: "profile", lang: widget.dataset.lang, address: address.value, name: name.value };
     const answer = await check(request).catch(() => null);
     if (!answer) return;
-    // The previous profile is out of date: free its Blob.
-    result.querySelectorAll("a[href^='blob:']").forEach((link) => URL.revokeObjectURL(link.href));
     present(widget, render(answer, text), true);
   });
   widget.addEventListener("focusin", () => host.start(), { once: true });

@@ -1,7 +1,7 @@
 // The recipient counter: counts after a pause in typing and on submit. When
 // the list is over the limit it shows the groups to send, each with a copy button,
 // and offers them all as a text file made on this page.
-import { connect, downloadLink, el, format, onPause, present, severityLabel, strings, verdictBadge } from "./ui.js";
+import { downloadLink, el, format, mountTextChecker, severityLabel, verdictBadge } from "./ui.js";
 
 const ADVICE = "#mass-mailings"; // the guide's section on newsletters (same id in every language)
 
@@ -50,26 +50,6 @@ export function render(answer, text) {
 }
 
 export function mount(widget, host) {
-  const text = strings(widget);
-  const form = widget.querySelector("form");
-  const input = widget.querySelector("textarea");
-  const result = widget.querySelector(".mailcheck__result");
-  const check = connect(widget, host);
-
-  const run = async (submitted = false) => {
-    const value = input.value;
-    if (!value.trim()) {
-      if (submitted) present(widget, [el("p", {}, text.empty)], true);
-      else result.replaceChildren();
-      return;
-    }
-    const answer = await check({ checker: "recipients", lang: widget.dataset.lang, text: value }).catch(() => null);
-    if (!answer) return;
-    result.querySelectorAll("a[href^='blob:']").forEach((link) => URL.revokeObjectURL(link.href));
-    present(widget, render(answer, text), submitted);
-  };
-  form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
-  // A pasted list is counted after a pause in typing; Enter adds a line (lists are multi-line).
-  onPause(input, () => run(false));
-  input.addEventListener("focus", () => host.start(), { once: true });
+  // A pasted list spans lines: Enter adds a line; the list is counted after a pause.
+  mountTextChecker(widget, host, "recipients", render);
 }

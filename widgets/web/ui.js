@@ -157,7 +157,10 @@ const spoken = new WeakMap(); // widget -> the last result it announced
  * (verdict and summary), else its whole text. Focus stays where the reader is.
  */
 export function present(widget, nodes, submitted) {
-  widget.querySelector(".mailcheck__result").replaceChildren(...nodes);
+  const result = widget.querySelector(".mailcheck__result");
+  // Downloads made for the previous result (corrected copy, parts, profile) are out of date.
+  result.querySelectorAll("a[href^='blob:']").forEach((link) => URL.revokeObjectURL(link.href));
+  result.replaceChildren(...nodes);
   const headlines = nodes.flatMap((node) => [
     ...(node.matches(".mailcheck__headline") ? [node] : node.querySelectorAll(".mailcheck__headline")),
   ]);
@@ -171,7 +174,7 @@ export function present(widget, nodes, submitted) {
 }
 
 /** Enter in `textarea` submits its form (one check); Shift+Enter adds a line. */
-export function submitOnEnter(textarea) {
+function submitOnEnter(textarea) {
   textarea.addEventListener("keydown", (event) => {
     if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
     event.preventDefault();
@@ -180,11 +183,37 @@ export function submitOnEnter(textarea) {
 }
 
 /** Calls `run()` once the reader stops typing in `input` for a moment, not on every key. */
-export function onPause(input, run) {
+function onPause(input, run) {
   let timer = 0;
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(run, PAUSE_MS);
   });
   input.form?.addEventListener("submit", () => clearTimeout(timer));
+}
+
+/**
+ * Mounts a checker of pasted text (`checker` in mailcheck.web): it checks on submit and
+ * after a pause in typing; `enterChecks` makes Enter check (Shift+Enter adds a line)
+ * where one value per line is the norm, not where a pasted list spans lines.
+ */
+export function mountTextChecker(widget, host, checker, render, { enterChecks = false } = {}) {
+  const text = strings(widget);
+  const input = widget.querySelector("textarea");
+  const check = connect(widget, host);
+
+  const run = async (submitted) => {
+    const value = input.value;
+    if (!value.trim()) {
+      if (submitted) present(widget, [el("p", {}, text.empty)], true);
+      else widget.querySelector(".mailcheck__result").replaceChildren();
+      return;
+    }
+    const answer = await check({ checker, lang: widget.dataset.lang, text: value }).catch(() => null);
+    if (answer) present(widget, render(answer, text), submitted);
+  };
+  input.form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
+  if (enterChecks) submitOnEnter(input);
+  onPause(input, () => run(false));
+  input.addEventListener("focus", () => host.start(), { once: true });
 }
