@@ -89,19 +89,12 @@ MENTIONS: dict[str, dict[str, str]] = {
                 "es": r"\bsoporte\b"},
     "webmail": {"fr": r"\bapp Web\b", "en": r"\bweb app\b", "de": r"\bWeb-App\b", "it": r"\bweb app\b",
                 "es": r"\baplicación web\b"},
-    "manager": dict.fromkeys(LANGUAGES, r"(?<!Guest )\bManager\b"),  # Guest Manager: a product in the feedback table
+    "manager": dict.fromkeys(LANGUAGES, r"(?<!Guest )(?<![\w-])Manager\b"),  # not Guest Manager (a product), Passwort-Manager
 }
 
 
 def places(lang: str) -> dict[str, re.Pattern[str]]:
     """How a guide names each linked place when it types it instead of using ``md:link``."""
-    named = {name: re.escape(maildata.label(DATA, f"link.{name}", lang)) for name in ("webmail", "manager")}
-    named["manager"] = r"\bManager\b"  # "the Manager" alone names it too
-    return {name: re.compile(pattern, re.IGNORECASE if name == "webmail" else 0) for name, pattern in named.items()}
-
-
-def mention_patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    """How prose names each place (MENTIONS) in ``lang``."""
     return {place: re.compile(words[lang], 0 if place == "manager" else re.IGNORECASE)
             for place, words in MENTIONS.items()}
 
@@ -232,7 +225,7 @@ class _Mentions(HTMLParser):
 
 def unlinked_mentions(html: str, lang: str) -> list[str]:
     """Mentions of support, the web app or the Manager that are not a link to its address."""
-    parser = _Mentions(mention_patterns(lang))
+    parser = _Mentions(places(lang))
     parser.feed(html)
     return [f"{place} named without its link ({maildata.link_address(DATA, place, lang)}): ...{text}..."
             for place, text, href in parser.found if href != maildata.link_address(DATA, place, lang)]
@@ -243,6 +236,15 @@ def _built_pages(site: Path, lang: str) -> list[Path]:
     others = {code for code in LANGUAGES if code != "en"}
     return sorted(p for p in root.rglob("index.html")
                   if lang != "en" or p.relative_to(site).parts[0] not in others | {"_widgets"})
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_built_page_links_each_place_it_names(built_site: Path, lang: str) -> None:
+    problems = []
+    for path in _built_pages(built_site, lang):
+        html = path.read_text(encoding="utf-8")
+        problems += [f"{path.relative_to(built_site)}: {p}" for p in unlinked_mentions(html, lang)]
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
