@@ -89,7 +89,8 @@ MENTIONS: dict[str, dict[str, str]] = {
                 "es": r"\bsoporte\b"},
     "webmail": {"fr": r"\bapp Web\b", "en": r"\bweb app\b", "de": r"\bWeb-App\b", "it": r"\bweb app\b",
                 "es": r"\baplicación web\b"},
-    "manager": dict.fromkeys(LANGUAGES, r"(?<!Guest )(?<![\w-])Manager\b"),  # not Guest Manager (a product), Passwort-Manager
+    # not Guest Manager (a product in the feedback table) nor Passwort-Manager
+    "manager": dict.fromkeys(LANGUAGES, r"(?<!Guest )(?<![\w-])Manager\b"),
 }
 
 
@@ -281,3 +282,24 @@ def test_a_place_named_without_its_link_is_reported() -> None:
         f"support named without its link ({support}): ..., or our support team, in the...",
         f"manager named without its link ({DATA['links']['manager']}): ...Infomaniak Manager...",
     ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_client_guide_says_what_to_do_after_a_password_change(lang: str) -> None:
+    """Same section id in every language; Android's wrong-password step leads to a new password."""
+    for name in ("android", "apple-mail", "iphone-ipad", "thunderbird"):
+        assert "{#password-change}" in (DOCS / lang / "clients" / f"{name}.md").read_text(encoding="utf-8"), name
+    android = (DOCS / lang / "clients" / "android.md").read_text(encoding="utf-8")
+    wrong = android.split("{#wrong-password}", 1)[1].split("\n#", 1)[0]
+    assert "../addresses/forgotten-password.md" in wrong
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_every_guide_lists_its_sources(page: Path) -> None:
+    from sitebuild import frontmatter
+
+    src_uri = page.relative_to(DOCS).as_posix()
+    meta, problems = frontmatter.check(str(page), src_uri, page.read_text(encoding="utf-8"))
+    assert not problems, "\n".join(map(str, problems))
+    if page.name != "index.md":
+        assert meta["sources"], page
