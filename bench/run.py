@@ -204,7 +204,8 @@ def hook_seconds(project: Path) -> dict[str, float]:
         for i, method in enumerate(methods):
             if getattr(method, "__module__", None) == "sitebuild.events":
                 methods[i] = timed("hooks", method)
-    for module, name, key in (("sitebuild.search", "index", "pagefind"), ("sitebuild.widget_assets", "publish", "widgets")):
+    timed_steps = (("sitebuild.search", "index", "pagefind"), ("sitebuild.widget_assets", "publish", "widgets"))
+    for module, name, key in timed_steps:
         setattr(sys.modules[module], name, timed(key, getattr(sys.modules[module], name)))
     start = time.monotonic()
     build(config)
