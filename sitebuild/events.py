@@ -191,5 +191,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     """Let templates (404 page, header) show data-file labels in the language being built."""
     data = _data(config)
     env.globals["label"] = lambda key: mdtext.html(maildata.label(data, key, _language(config)))
+    # the footer's places (support, web app, Manager): their address in the language being built
+    env.globals["link_address"] = lambda name: maildata.link_address(data, name, _language(config))
     env.globals["language_roots"] = _language_roots(config)
     env.globals["current_language"] = lambda: _language(config)
