@@ -122,4 +122,4 @@ def test_properdocs_reports_authors_mistakes_like_mkdocs(tmp_path):
     site_copy.write(project, "fr/guides/first.md", guide.replace("weight: 10", "weight: ten"))
     result = site_copy.build(project, tmp_path / "again", builder="properdocs")
     assert result.returncode != 0
-    assert "docs/fr/guides/first.md:5: weight: expected a whole number" in result.stderr
+    assert "docs/fr/guides/first.md:6: weight: expected a whole number" in result.stderr
