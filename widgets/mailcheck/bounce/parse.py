@@ -208,7 +208,7 @@ _POSTFIX_HUMAN = re.compile(rf"^[ \t]*<(?P<rcpt>{_ADDR})>(?: \(expanded from <[^
 _EXIM = re.compile(
     rf"(?:^[^\n]{{0,80}}?(?P<mark>\*\*|==)[ \t]+(?P<logrcpt>{_ADDR})|^[ \t]*(?P<rcpt>{_ADDR}))?"
     rf"[^\n]{{0,{_F}}}?(?:\bH=|\bhost )(?P<host>[^\s\[\]]{{1,255}}) \[[^\]]{{0,64}}\][^\n]{{0,{_F}}}?"
-    rf"SMTP error from remote (?:mail server|mailer) after (?P<cmd>[A-Za-z ]{{2,20}}?)(?::<(?P<to>[^<>]{{0,300}})>)?"
+    rf"SMTP error from remote (?:mail server|mailer) after (?P<cmd>[A-Za-z][A-Za-z ]{{1,19}})(?::<(?P<to>[^<>]{{0,300}})>)?"
     rf"(?: [^:\n]{{0,300}})?:[ \t]*(?P<words>[^\n]{{0,{_F * 8}}})")
 _EXIM_SIMPLE = re.compile(rf"^[^\n]{{0,80}}?(?P<mark>\*\*|==)[ \t]+(?P<rcpt>{_ADDR})(?: <[^<>]{{0,300}}>)?(?P<rest>[^\n]{{0,{_F * 8}}})")
 # Exchange and Microsoft 365: "Remote Server returned '550 5.1.1 …'", "#550 5.1.1 RESOLVER… ##".

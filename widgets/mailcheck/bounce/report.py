@@ -23,7 +23,7 @@ from mailcheck.bounce.codes import DOMAIN, REASONS, RULES, Actor, finding
 from mailcheck.bounce.parse import ADDRESS, MAX_FAILURES, Failure, parse
 from mailcheck.findings import Finding
 from mailcheck.helo.report import cap_input
-from mailcheck.i18n import N_, message
+from mailcheck.i18n import N_, message, number
 from mailcheck.policy import policy
 
 WORDS_SHOWN = 1000  # characters of the server's words repeated in the report
@@ -62,7 +62,7 @@ def mask(text: str) -> str:
 
 def size(n_bytes: int, lang: str) -> str:
     """A size in the reader's language, in whole megabytes (2^20 bytes, as mail programs count)."""
-    return f"{round(n_bytes / 1048576)} {UNITS.get(lang, 'MB')}"
+    return f"{number(round(n_bytes / 1048576), lang)}\u00a0{UNITS.get(lang, 'MB')}"
 
 
 def _t(lang: str, msgid: str, **params: object) -> str:
@@ -85,7 +85,9 @@ def _failure_dict(failure: Failure, verdict: Verdict) -> dict:
 
 
 def _finding_dict(item: Finding, lang: str) -> dict:
-    params = {"provider": policy()["provider"]["name"], **item.params}
+    # Counts and sizes in the language's digit grouping (524,288 / 524 288 / 524.288).
+    params = {"provider": policy()["provider"]["name"],
+              **{key: number(value, lang) if isinstance(value, int) else value for key, value in item.params.items()}}
     return {"code": item.code, "severity": item.severity.value,
             "message": _t(lang, RULES[item.code].message, **params)}
 
