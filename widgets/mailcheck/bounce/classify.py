@@ -71,7 +71,8 @@ def classify(failure: Failure, text: str) -> Verdict:
             return Verdict(refusal.reason, refusal.id)
     if failure.action == "failed" and code_class(failure) == "4" or PATTERNS["delivery-expired"].search(text):
         return Verdict("delivery-expired")
-    by_words = reason_from_words(words) if words else None
+    # Only a code, no words on its line (a bounce that lost its indentation): the text speaks.
+    by_words = reason_from_words(words if words.strip(" .") else text)
     by_code = STATUS.get(failure.status or "") or None
     if by_words:
         return Verdict(by_words, mismatch=by_code is not None and by_code != by_words)

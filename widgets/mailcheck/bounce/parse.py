@@ -31,6 +31,7 @@ MAX_FAILURES = 50
 _F = 512  # longest field read
 _ADDR = r"[^\s<>()\[\]\"',;:]{1,128}@[A-Za-z0-9._-]{1,255}"
 ADDRESS = re.compile(_ADDR)
+_QMAIL_STATUS = re.compile(r"\(#([245]\.\d{1,3}\.\d{1,3})\)")  # qmail ends its words with "(#5.1.1)"
 STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
 # A reply at the start of the words: "550 5.1.1 text", "550-5.1.1 text", "550 text", "#550 5.1.1 …".
 _REPLY = re.compile(rf"^[#<\s]*(?P<reply>[245]\d\d)(?:[ -]+#?(?P<status>[245]\.\d{{1,3}}\.\d{{1,3}}))?(?![\d.])[ -]?(?P<rest>[^\n]{{0,{_F * 8}}})")
@@ -161,8 +162,8 @@ def split_reply(words: str) -> tuple[str | None, str | None, str]:
     words = re.sub(r"^(?:smtp|x-postfix|x-unix|mailbox|X-Local);[ \t]*", "", words.strip(), flags=re.I)
     match = _REPLY.match(words)
     if not match:
-        status = STATUS.search(words[:40])
-        return None, status.group() if status else None, words
+        status = STATUS.search(words[:40]) or _QMAIL_STATUS.search(words)
+        return None, (status.group(1) if status.re is _QMAIL_STATUS else status.group()) if status else None, words
     reply, status, rest = match["reply"], match["status"], match["rest"]
     if status:
         rest = re.sub(rf"(?:^|(?<=\s)){reply}[ -]{re.escape(status)}\s?", "", rest)
@@ -179,7 +180,7 @@ def _with_reply(failure: Failure, words: str) -> Failure:
     return replace(failure, reply=reply or failure.reply, status=status or failure.status, words=rest)
 
 
-_SAID = re.compile(rf"\bhost (?P<host>[^\s\[\]]{{1,255}})[ ]?\[[^\]]{{0,64}}\] said: (?P<words>[^\n]{{0,{_F * 8}}})")
+_SAID = re.compile(rf"(?:\bhost[ \t]+)?(?P<host>[^\s\[\]]{{1,255}})[ ]?\[[^\]]{{0,64}}\][ \t]+(?:said|refused to talk to me): (?P<words>[^\n]{{0,{_F * 8}}})")
 _IN_REPLY = re.compile(r"\s*\(in reply to (?P<cmd>[^)]{1,60}?)(?: command)?\)\s*\)?\s*$", re.I)
 
 
@@ -202,7 +203,7 @@ _POSTFIX_LOG = re.compile(
     rf" status=(?P<status>\w{{1,20}})(?: \((?P<words>[^\n]{{0,{_F * 8}}})\))?")
 _RELAY = re.compile(r"\brelay=(?P<relay>[^\s,\[]{1,255})")
 # Postfix bounce, human part: "<a@b>: host mx[1.2.3.4] said: …" or "<a@b> (expanded from <c@d>): …".
-_POSTFIX_HUMAN = re.compile(rf"^[ \t]*<(?P<rcpt>{_ADDR})>(?: \(expanded from <[^<>]{{0,300}}>\))?:[ \t]*(?P<rest>[^\n]{{1,{_F * 8}}})")
+_POSTFIX_HUMAN = re.compile(rf"^[ \t]*<?(?P<rcpt>{_ADDR})>?(?: \(expanded from <[^<>]{{0,300}}>\))?:[ \t]*(?P<rest>[^\n]{{1,{_F * 8}}})")
 # Exim: "** a@b R=… T=… H=mx [1.2.3.4]: SMTP error from remote mail server after RCPT TO:<a@b>: 550 …"
 # in its log, and "a@b host mx [1.2.3.4] SMTP error from …" in its bounce (lines joined).
 _EXIM = re.compile(
@@ -225,8 +226,9 @@ _DELIVERY = re.compile(r"deliver|zugestellt|zustell|remis|distribu|recapit|conse
                        r"destinataire|Empfänger|destinatari|recipient", re.I)
 _NOT_RECIPIENT = re.compile(r"^[ \t]*(?:From|Reply-To|Return-Path|Sender|X-Postfix-Sender|Envelope-From|Message-ID|"
                             r"Von|De|Da|Expéditeur|Absender|Mittente|Remitente|Subject)[ \t]*:", re.I)
+# RFC 3464 fields, and the same fields as Oracle/Sun Messaging Server words them ("Recipient address:").
 _DSN_FIELD = re.compile(r"^[ \t]*(?P<name>Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Reporting-MTA|"
-                        rf"Diagnostic-Code|X-Display-Name)[ \t]*:[ \t]*(?P<value>[^\n]{{0,{_F * 8}}})", re.I)
+                        rf"Diagnostic[- ]Code|X-Display-Name|Recipient address|Remote system)[ \t]*:[ \t]*(?P<value>[^\n]{{0,{_F * 8}}})", re.I)
 
 
 @dataclass
@@ -238,8 +240,12 @@ class _State:
     mentioned: list[str] = field(default_factory=list)  # addresses on delivery lines, in order
 
 
+_FIELD_NAMES = {"recipient address": "final-recipient", "remote system": "remote-mta",
+                "diagnostic code": "diagnostic-code"}
+
+
 def _dsn_field(state: _State, name: str, value: str) -> None:
-    name = name.lower()
+    name = _FIELD_NAMES.get(name.lower(), name.lower())
     if name == "reporting-mta":
         state.reporting = value.split(";")[-1].strip() or state.reporting
         return
@@ -261,7 +267,7 @@ def _dsn_field(state: _State, name: str, value: str) -> None:
         found = STATUS.search(value)
         state.dsn.status = found.group() if found else state.dsn.status
     elif name == "remote-mta":
-        state.dsn.remote = value.split(";")[-1].strip() or None
+        state.dsn.remote = value.split(";")[-1].split()[0] if value.split(";")[-1].split() else None
     elif name == "diagnostic-code":
         updated = _postfix_words(state.dsn, value)
         state.dsn.reply, state.dsn.words, state.dsn.command = updated.reply, updated.words, updated.command
@@ -281,7 +287,9 @@ def _postfix_log(match: re.Match[str], line: str) -> Failure:
 
 
 def _exim(match: re.Match[str]) -> Failure:
-    recipient = match["logrcpt"] or match["rcpt"] or _addr(match["to"])
+    # After "MAIL FROM:<a@b>" the address is the sender's, not a recipient.
+    to = _addr(match["to"]) if match["cmd"].upper().startswith("RCPT") else None
+    recipient = match["logrcpt"] or match["rcpt"] or to
     failure = Failure(recipient=recipient, remote=match["host"], command=match["cmd"].upper().strip(),
                       action={"**": "failed", "==": "delayed"}.get(match["mark"] or ""))
     return _with_reply(failure, match["words"])
@@ -338,9 +346,22 @@ def _read_systems(state: _State, line: str) -> bool:
     return False  # the same line may hold more
 
 
+def _read_said(state: _State, line: str) -> bool:
+    """Postfix's "host X[IP] said: …" without the recipient before it (a line cut out of a bounce)."""
+    if "said:" not in line and "refused to talk" not in line:
+        return False
+    match = _SAID.search(line)
+    if match:
+        state.failures.append(_postfix_words(Failure(), line))
+    return bool(match)
+
+
 def _read_reply(state: _State, line: str) -> bool:
-    """A bare SMTP reply on a line of its own (``550 5.1.1 <a@b>: … user unknown``)."""
+    """A bare SMTP reply on a line of its own (``550 5.1.1 <a@b>: … user unknown``), or qmail's words."""
     reply, status, rest = split_reply(line)
+    if reply is None and _QMAIL_STATUS.search(line[-40:]):
+        state.failures.append(Failure(status=status, words=rest))
+        return True
     if reply is None:
         return False
     if state.failures and state.failures[-1].reply is None and state.failures[-1].words == "":
@@ -353,7 +374,7 @@ def _read_reply(state: _State, line: str) -> bool:
 
 
 FORMS: tuple[Reader, ...] = (_read_systems, _read_dsn, _read_postfix_log, _read_exim, _read_postfix_human,
-                             _read_exchange, _read_reply)
+                             _read_exchange, _read_said, _read_reply)
 
 
 def parse(text: str) -> Parsed:
@@ -384,6 +405,20 @@ def _remember_addresses(state: _State, line: str) -> None:
             address = found.group().rstrip(".")
             if address not in state.mentioned:
                 state.mentioned.append(address)
+
+
+_SENDER_BEFORE = re.compile(r"(?:from|sender|MAIL FROM:|envelope|exp[eé]diteur|Absender|mittente|remitente)\W{0,3}$", re.I)
+
+
+def recipient_in_words(words: str) -> str | None:
+    """The address a server's words name as the recipient ("Messages to a@b deferred", "<a@b>: …").
+
+    An address right after "from" or "sender" is the sender's and is skipped.
+    """
+    for found in ADDRESS.finditer(words[:2000]):
+        if not _SENDER_BEFORE.search(words[max(0, found.start() - 16):found.start()]):
+            return found.group().rstrip(".")
+    return None
 
 
 def _merged(state: _State) -> list[Failure]:

@@ -20,12 +20,13 @@ import re
 
 from mailcheck.bounce.classify import Verdict, classify, is_final
 from mailcheck.bounce.codes import DOMAIN, REASONS, RULES, Actor, finding
-from mailcheck.bounce.parse import ADDRESS, MAX_FAILURES, Failure, parse
+from mailcheck.bounce.parse import ADDRESS, MAX_FAILURES, Failure, parse, recipient_in_words
 from mailcheck.findings import Finding
 from mailcheck.helo.report import cap_input
 from mailcheck.i18n import N_, message, number
 from mailcheck.policy import policy
 
+SENDER_REASONS = ("sender-blocked", "authentication-policy", "spam-or-content")
 WORDS_SHOWN = 1000  # characters of the server's words repeated in the report
 WORDS_IN_SUMMARY = 300
 ACTOR_TEXT = {
@@ -129,11 +130,15 @@ def report(text: str, lang: str) -> dict:
         return _empty(lang, [finding("BOUNCE_EMPTY"), *notes])
     parsed = parse(text)
     verdicts = [(failure, classify(failure, parsed.text)) for failure in parsed.failures]
-    if not verdicts:
-        verdict = classify(Failure(), parsed.text)
+    if not verdicts:  # prose only, no code: the words of the whole text
+        verdict = classify(Failure(words=parsed.text), parsed.text)
         if verdict.reason == "other":
             return _empty(lang, [finding("BOUNCE_NOT_FOUND"), *notes])
-        verdicts = [(Failure(), verdict)]
+        verdicts = [(Failure(words=parsed.text), verdict)]
+    for failure, verdict in verdicts:
+        # A blocklist, SPF or spam refusal names the sender's address or a contact, not a recipient.
+        if failure.recipient is None and verdict.reason not in SENDER_REASONS:
+            failure.recipient = recipient_in_words(failure.words)
     failures = [_failure_dict(failure, verdict) for failure, verdict in verdicts]
     # The reason that speaks: the first one the text makes clear.
     index = next((i for i, (_, v) in enumerate(verdicts) if v.reason != "other"), 0)
