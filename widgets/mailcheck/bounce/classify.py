@@ -6,7 +6,8 @@ The order, and why:
    in the data file) are recognised as the hoster's, with its own remedy.
 2. A delivery that failed after the sending server kept retrying (``Action: failed``
    with a 4.x.x status, Postfix ``status=expired``, "retry timeout exceeded") is
-   ``delivery-expired``, whatever the last temporary error said.
+   ``delivery-expired`` when the last error was a passing one (a timeout, greylisting);
+   a refusal with a cause (relaying denied, no such user) names that cause instead.
 3. The remote server's own words (:mod:`.words`): servers send 5.1.1 or a bare 550 for
    anything, and the words are what their administrators chose to say.
 4. An enhanced status code that names one reason (:data:`.codes.STATUS`).
@@ -69,10 +70,13 @@ def classify(failure: Failure, text: str) -> Verdict:
     for refusal in refusals():
         if refusal.pattern.search(words or text):
             return Verdict(refusal.reason, refusal.id)
-    if failure.action == "failed" and code_class(failure) == "4" or PATTERNS["delivery-expired"].search(text):
-        return Verdict("delivery-expired")
     # Only a code, no words on its line (a bounce that lost its indentation): the text speaks.
     by_words = reason_from_words(words if words.strip(" .") else text)
+    # A final bounce whose last error was a passing one: the queue lifetime ran out.
+    passing = code_class(failure) == "4" or (not code_class(failure) and by_words == "temporary")
+    expired = failure.action == "failed" and passing or PATTERNS["delivery-expired"].search(text)
+    if expired and by_words in (None, "temporary", "rate-limited", "delivery-expired"):
+        return Verdict("delivery-expired")
     by_code = STATUS.get(failure.status or "") or None
     if by_words:
         return Verdict(by_words, mismatch=by_code is not None and by_code != by_words)

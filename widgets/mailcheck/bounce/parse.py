@@ -217,6 +217,8 @@ _EXCHANGE = re.compile(rf"Remote [Ss]erver returned '(?P<words>[^'\n]{{1,{_F * 4
 _EXCHANGE_HASH = re.compile(rf"^[ \t]*#(?:< #)?(?P<words>(?:[245]\d\d |[245]\.\d)[^\n]{{0,{_F * 4}}}?)(?:> #SMTP#| ##)?[ \t]*$")
 _GENERATING = re.compile(r"^(?:Generating server|Server generating this report|Serveur de génération|"
                          r"Generierender Server|Server di generazione|Servidor de generación):[ \t]*(?P<host>\S{1,255})", re.I)
+_WARNING = re.compile(r"THIS IS A WARNING ONLY|Delivery (?:Status Notification \(Delay\)|has been delayed)"
+                      r"|will (?:be )?retr(?:y|ied)|still trying", re.I)
 _POSTFIX_SYSTEM = re.compile(r"This is the mail system at host (?P<host>[^\s.]{1,63}(?:\.[^\s.]{1,63}){0,20})", re.I)
 # A line that is only an address (Exchange, Gmail, providers' reports), maybe "a@b (a@b)".
 _LONE = re.compile(rf"^[ \t]*<?(?P<rcpt>{_ADDR})>?(?:[ \t]+\([^()\n]{{0,300}}\))?[ \t]*$")
@@ -238,6 +240,7 @@ class _State:
     dsn: Failure | None = None  # the DSN block being read
     lone: str | None = None  # the last address seen alone on a line
     mentioned: list[str] = field(default_factory=list)  # addresses on delivery lines, in order
+    warning: bool = False  # the report is a delay warning: nothing has failed for good yet
 
 
 _FIELD_NAMES = {"recipient address": "final-recipient", "remote system": "remote-mta",
@@ -327,8 +330,9 @@ def _read_exim(state: _State, line: str) -> bool:
 
 def _read_postfix_human(state: _State, line: str) -> bool:
     match = _POSTFIX_HUMAN.match(line)
-    if match:
-        state.failures.append(_postfix_words(Failure(recipient=match["rcpt"], action="failed"), match["rest"]))
+    if match:  # Postfix's delay warning says so in its banner; any other report is final
+        action = "delayed" if state.warning else "failed"
+        state.failures.append(_postfix_words(Failure(recipient=match["rcpt"], action=action), match["rest"]))
     return bool(match)
 
 
@@ -340,6 +344,7 @@ def _read_exchange(state: _State, line: str) -> bool:
 
 
 def _read_systems(state: _State, line: str) -> bool:
+    state.warning = state.warning or bool(_WARNING.search(line))
     match = _GENERATING.match(line) or _POSTFIX_SYSTEM.search(line)
     if match:
         state.reporting = state.reporting or match["host"]

@@ -50,7 +50,7 @@ WORDS: dict[str, Sequence[str]] = {
         r"mailbox (?:is )?full", r"mailbox (?:size|quota)", r"inbox is full", r"over (?:its |their )?quota",
         r"(?<!sending\x20)(?<!queue\x20)quota exceeded", r"overquota", r"quota violation", r"disk quota",
         r"too many messages on the server", r"storage space", r"Speichervolumen", r"zu ?viele Mails auf dem Server", r"correo lleno", r"exceeded (?:its |the |their )?(?:storage|quota)", r"out of storage",
-        r"storage allocation", r"insufficient storage", r"MailboxFull", r"OverQuota", r"mailbox exceeds",
+        r"storage allocation", r"error writing message: File too large", r"insufficient storage", r"MailboxFull", r"OverQuota", r"mailbox exceeds",
         r"Postfach (?:ist )?voll", r"Mailbox (?:ist )?voll", r"Postfach .{0,20}überschritten", r"Speicherplatz",
         r"Quota überschritten", r"Kontingent", r"bo[iî]te (?:aux lettres |de réception )?(?:est )?pleine",
         r"quota (?:dépassé|atteint|excédé)", r"espace de stockage", r"casella (?:di posta )?(?:è )?piena",
