@@ -46,7 +46,8 @@ def test_the_corpus_is_broad() -> None:
     assert len({entry["system"] for entry in CORPUS}) >= 25
     assert {"en", "fr", "de", "it", "es"} <= {entry["lang"] for entry in CORPUS}
     for entry in CORPUS:
-        assert entry["source"] == "seed" or entry["source"].startswith(("https://", "http://", "generated:")), entry["id"]
+        assert entry["source"] == "seed" or entry["source"].startswith(("https://", "http://", "generated:")), \
+            entry["id"]
         assert entry["reason"] in REASONS, entry["id"]
         assert entry["actor"] == REASONS[entry["reason"]].actor.value, entry["id"]
     assert len({entry["id"] for entry in CORPUS}) == len(CORPUS)

@@ -74,7 +74,7 @@ def classify(failure: Failure, text: str) -> Verdict:
     by_words = reason_from_words(words if words.strip(" .") else text)
     # A final bounce whose last error was a passing one: the queue lifetime ran out.
     passing = code_class(failure) == "4" or (not code_class(failure) and by_words == "temporary")
-    expired = failure.action == "failed" and passing or PATTERNS["delivery-expired"].search(text)
+    expired = (failure.action == "failed" and passing) or PATTERNS["delivery-expired"].search(text)
     if expired and by_words in (None, "temporary", "rate-limited", "delivery-expired"):
         return Verdict("delivery-expired")
     by_code = STATUS.get(failure.status or "") or None

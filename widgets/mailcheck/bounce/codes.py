@@ -114,7 +114,8 @@ REASONS: dict[str, Reason] = {
 # registry; 5.1.10, 5.7.6xx and 4.4.7 as Microsoft 365 uses them, 5.4.5 and 4.7.28 as Gmail does).
 STATUS: dict[str, str] = {
     "5.1.1": "recipient-unknown", "5.1.3": "recipient-unknown", "5.1.10": "recipient-unknown",
-    "5.1.2": "host-unknown", "5.4.1": "recipient-unknown", "4.1.2": "host-unknown", "5.4.4": "host-unknown", "5.1.6": "mailbox-disabled",
+    "5.1.2": "host-unknown", "5.4.1": "recipient-unknown", "4.1.2": "host-unknown",
+    "5.4.4": "host-unknown", "5.1.6": "mailbox-disabled",
     "5.2.1": "mailbox-disabled", "5.2.2": "mailbox-full", "4.2.2": "mailbox-full", "5.2.3": "message-too-large",
     "5.3.4": "message-too-large", "5.5.3": "too-many-recipients", "4.5.3": "too-many-recipients",
     "5.7.23": "authentication-policy", "5.7.26": "authentication-policy", "5.7.27": "authentication-policy",

@@ -19,6 +19,7 @@ stays linear in the text.
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 import html
@@ -34,13 +35,14 @@ ADDRESS = re.compile(_ADDR)
 _QMAIL_STATUS = re.compile(r"\(#([245]\.\d{1,3}\.\d{1,3})\)")  # qmail ends its words with "(#5.1.1)"
 STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)")
 # A reply at the start of the words: "550 5.1.1 text", "550-5.1.1 text", "550 text", "#550 5.1.1 …".
-_REPLY = re.compile(rf"^[#<\s]*(?P<reply>[245]\d\d)(?:[ -]+#?(?P<status>[245]\.\d{{1,3}}\.\d{{1,3}}))?(?![\d.])[ -]?(?P<rest>[^\n]{{0,{_F * 8}}})")
+_REPLY = re.compile(rf"^[#<\s]*(?P<reply>[245]\d\d)(?:[ -]+#?(?P<status>[245]\.\d{{1,3}}\.\d{{1,3}}))?(?![\d.])"
+                    rf"[ -]?(?P<rest>[^\n]{{0,{_F * 8}}})")
 # Text that starts the returned message: what follows it is the original, not the bounce.
 _ORIGINAL = re.compile(
     r"^[ \t]*(?:-{2,}[ \t]*)?(?:This is a copy of the message|Below this line is a copy of the message"
     r"|Original message headers:|Original message follows|-----Original Message-----|Undelivered message headers"
     r"|Copie du message|Kopie der Nachricht|Copia del messaggio|Copia del mensaje|Header des Originals"
-    r"|En-têtes du message d(?:'|’)origine|Intestazioni del messaggio originale|Encabezados del mensaje original)",
+    r"|En-têtes du message d['\u2019]origine|Intestazioni del messaggio originale|Encabezados del mensaje original)",
     re.IGNORECASE | re.MULTILINE)
 _HEADER = re.compile(r"^[A-Za-z0-9-]{1,64}:[ \t]")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
@@ -76,10 +78,8 @@ def readable(text: str) -> str:
     """The text a person would read, MIME decoded, the original message left out."""
     lines = text.lstrip("\r\n").split("\n", 1)
     if lines and _HEADER.match(lines[0]) and re.search(r"^Content-Type:", text[:20000], re.I | re.M):
-        try:
+        with contextlib.suppress(Exception):  # the email package's own bugs must not reach the reader
             text = _mime_text(email.message_from_string(text, policy=email.policy.compat32))
-        except Exception:  # the email package's own bugs must not reach the reader
-            pass
     cut = _ORIGINAL.search(text)
     return text[:cut.start()] if cut else text
 
@@ -180,7 +180,8 @@ def _with_reply(failure: Failure, words: str) -> Failure:
     return replace(failure, reply=reply or failure.reply, status=status or failure.status, words=rest)
 
 
-_SAID = re.compile(rf"(?:\bhost[ \t]+)?(?P<host>[^\s\[\]]{{1,255}})[ ]?\[[^\]]{{0,64}}\][ \t]+(?:said|refused to talk to me): (?P<words>[^\n]{{0,{_F * 8}}})")
+_SAID = re.compile(rf"(?:\bhost[ \t]+)?(?P<host>[^\s\[\]]{{1,255}})[ ]?\[[^\]]{{0,64}}\][ \t]+"
+                   rf"(?:said|refused to talk to me): (?P<words>[^\n]{{0,{_F * 8}}})")
 _IN_REPLY = re.compile(r"\s*\(in reply to (?P<cmd>[^)]{1,60}?)(?: command)?\)\s*\)?\s*$", re.I)
 
 
@@ -203,20 +204,25 @@ _POSTFIX_LOG = re.compile(
     rf" status=(?P<status>\w{{1,20}})(?: \((?P<words>[^\n]{{0,{_F * 8}}})\))?")
 _RELAY = re.compile(r"\brelay=(?P<relay>[^\s,\[]{1,255})")
 # Postfix bounce, human part: "<a@b>: host mx[1.2.3.4] said: …" or "<a@b> (expanded from <c@d>): …".
-_POSTFIX_HUMAN = re.compile(rf"^[ \t]*<?(?P<rcpt>{_ADDR})>?(?: \(expanded from <[^<>]{{0,300}}>\))?:[ \t]*(?P<rest>[^\n]{{1,{_F * 8}}})")
+_POSTFIX_HUMAN = re.compile(rf"^[ \t]*<?(?P<rcpt>{_ADDR})>?(?: \(expanded from <[^<>]{{0,300}}>\))?:[ \t]*"
+                            rf"(?P<rest>[^\n]{{1,{_F * 8}}})")
 # Exim: "** a@b R=… T=… H=mx [1.2.3.4]: SMTP error from remote mail server after RCPT TO:<a@b>: 550 …"
 # in its log, and "a@b host mx [1.2.3.4] SMTP error from …" in its bounce (lines joined).
 _EXIM = re.compile(
     rf"(?:^[^\n]{{0,80}}?(?P<mark>\*\*|==)[ \t]+(?P<logrcpt>{_ADDR})|^[ \t]*(?P<rcpt>{_ADDR}))?"
     rf"[^\n]{{0,{_F}}}?(?:\bH=|\bhost )(?P<host>[^\s\[\]]{{1,255}}) \[[^\]]{{0,64}}\][^\n]{{0,{_F}}}?"
-    rf"SMTP error from remote (?:mail server|mailer) after (?P<cmd>[A-Za-z][A-Za-z ]{{1,19}})(?::<(?P<to>[^<>]{{0,300}})>)?"
+    rf"SMTP error from remote (?:mail server|mailer) after (?P<cmd>[A-Za-z][A-Za-z ]{{1,19}})"
+    rf"(?::<(?P<to>[^<>]{{0,300}})>)?"
     rf"(?: [^:\n]{{0,300}})?:[ \t]*(?P<words>[^\n]{{0,{_F * 8}}})")
-_EXIM_SIMPLE = re.compile(rf"^[^\n]{{0,80}}?(?P<mark>\*\*|==)[ \t]+(?P<rcpt>{_ADDR})(?: <[^<>]{{0,300}}>)?(?P<rest>[^\n]{{0,{_F * 8}}})")
+_EXIM_SIMPLE = re.compile(rf"^[^\n]{{0,80}}?(?P<mark>\*\*|==)[ \t]+(?P<rcpt>{_ADDR})(?: <[^<>]{{0,300}}>)?"
+                          rf"(?P<rest>[^\n]{{0,{_F * 8}}})")
 # Exchange and Microsoft 365: "Remote Server returned '550 5.1.1 …'", "#550 5.1.1 RESOLVER… ##".
 _EXCHANGE = re.compile(rf"Remote [Ss]erver returned '(?P<words>[^'\n]{{1,{_F * 4}}})'")
-_EXCHANGE_HASH = re.compile(rf"^[ \t]*#(?:< #)?(?P<words>(?:[245]\d\d |[245]\.\d)[^\n]{{0,{_F * 4}}}?)(?:> #SMTP#| ##)?[ \t]*$")
+_EXCHANGE_HASH = re.compile(rf"^[ \t]*#(?:< #)?(?P<words>(?:[245]\d\d |[245]\.\d)[^\n]{{0,{_F * 4}}}?)"
+                            r"(?:> #SMTP#| ##)?[ \t]*$")
 _GENERATING = re.compile(r"^(?:Generating server|Server generating this report|Serveur de génération|"
-                         r"Generierender Server|Server di generazione|Servidor de generación):[ \t]*(?P<host>\S{1,255})", re.I)
+                         r"Generierender Server|Server di generazione|Servidor de generación):[ \t]*"
+                         r"(?P<host>\S{1,255})", re.I)
 _WARNING = re.compile(r"THIS IS A WARNING ONLY|Delivery (?:Status Notification \(Delay\)|has been delayed)"
                       r"|will (?:be )?retr(?:y|ied)|still trying", re.I)
 _POSTFIX_SYSTEM = re.compile(r"This is the mail system at host (?P<host>[^\s.]{1,63}(?:\.[^\s.]{1,63}){0,20})", re.I)
@@ -230,7 +236,8 @@ _NOT_RECIPIENT = re.compile(r"^[ \t]*(?:From|Reply-To|Return-Path|Sender|X-Postf
                             r"Von|De|Da|Expéditeur|Absender|Mittente|Remitente|Subject)[ \t]*:", re.I)
 # RFC 3464 fields, and the same fields as Oracle/Sun Messaging Server words them ("Recipient address:").
 _DSN_FIELD = re.compile(r"^[ \t]*(?P<name>Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Reporting-MTA|"
-                        rf"Diagnostic[- ]Code|X-Display-Name|Recipient address|Remote system)[ \t]*:[ \t]*(?P<value>[^\n]{{0,{_F * 8}}})", re.I)
+                        r"Diagnostic[- ]Code|X-Display-Name|Recipient address|Remote system)[ \t]*:[ \t]*"
+                        rf"(?P<value>[^\n]{{0,{_F * 8}}})", re.I)
 
 
 @dataclass
@@ -412,7 +419,8 @@ def _remember_addresses(state: _State, line: str) -> None:
                 state.mentioned.append(address)
 
 
-_SENDER_BEFORE = re.compile(r"(?:from|sender|MAIL FROM:|envelope|exp[eé]diteur|Absender|mittente|remitente)\W{0,3}$", re.I)
+_SENDER_BEFORE = re.compile(r"(?:from|sender|MAIL FROM:|envelope|exp[eé]diteur|Absender|mittente|remitente)\W{0,3}$",
+                            re.I)
 
 
 def recipient_in_words(words: str) -> str | None:

@@ -106,7 +106,7 @@ def _summary(main: dict | None, recipients: list[str], reporting: str | None, la
     """The short text a reader copies for support: no message, no local parts."""
     lines = [_t(lang, SUMMARY_TITLE)]
     if main is None:
-        return "\n".join(lines + [_t(lang, HEADLINE_NONE)])
+        return "\n".join([*lines, _t(lang, HEADLINE_NONE)])
     values = {
         "reason": f"{main['reason']} ({_t(lang, REASONS[main['reason']].what)})",
         "code": " ".join(filter(None, (main["reply"], main["status"]))),
