@@ -205,3 +205,10 @@ def test_web_run() -> None:
     answer = json.loads(web.run(json.dumps({"checker": "bounce", "lang": "it", "text": "552 5.2.2 Mailbox full"})))
     assert answer["result"]["reason"] == "mailbox-full"
     web.warm_up("bounce", "it")
+
+
+def test_the_readme_table_is_the_reasons_table() -> None:
+    readme = (LOCALE_DIR.parent.parent / "README.md").read_text(encoding="utf-8")
+    for reason_id, reason in REASONS.items():
+        guide = f"`{reason.guide}`" if reason.guide else "—"
+        assert f"| `{reason_id}` | {reason.actor.value} | {reason.what} | {guide} |" in readme
