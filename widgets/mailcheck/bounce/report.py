@@ -23,7 +23,7 @@ from mailcheck.bounce.codes import DOMAIN, REASONS, RULES, Actor, finding
 from mailcheck.bounce.parse import ADDRESS, MAX_FAILURES, Failure, parse, recipient_in_words
 from mailcheck.findings import Finding
 from mailcheck.helo.report import cap_input
-from mailcheck.i18n import N_, message, number
+from mailcheck.i18n import N_, message, size
 from mailcheck.policy import policy
 
 SENDER_REASONS = ("sender-blocked", "authentication-policy", "spam-or-content")
@@ -53,17 +53,11 @@ SUMMARY_LINES = {
     "final": N_("Final: {value}"),
 }
 YES_NO = {True: N_("yes"), False: N_("no, it will be retried")}
-UNITS = {"fr": "Mo"}  # megabytes; every other language writes MB
 
 
 def mask(text: str) -> str:
     """Every address in ``text`` with its local part replaced: ``***@example.org``."""
     return ADDRESS.sub(lambda found: "***@" + found.group().rpartition("@")[2], text)
-
-
-def size(n_bytes: int, lang: str) -> str:
-    """A size in the reader's language, in whole megabytes (2^20 bytes, as mail programs count)."""
-    return f"{number(round(n_bytes / 1048576), lang)}\u00a0{UNITS.get(lang, 'MB')}"
 
 
 def _t(lang: str, msgid: str, **params: object) -> str:
@@ -86,9 +80,7 @@ def _failure_dict(failure: Failure, verdict: Verdict) -> dict:
 
 
 def _finding_dict(item: Finding, lang: str) -> dict:
-    # Counts and sizes in the language's digit grouping (524,288 / 524 288 / 524.288).
-    params = {"provider": policy()["provider"]["name"],
-              **{key: number(value, lang) if isinstance(value, int) else value for key, value in item.params.items()}}
+    params = {"provider": policy()["provider"]["name"], **item.params}  # message() writes the numbers
     return {"code": item.code, "severity": item.severity.value,
             "message": _t(lang, RULES[item.code].message, **params)}
 
