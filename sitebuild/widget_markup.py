@@ -13,7 +13,15 @@ from collections.abc import Callable
 from html import escape
 
 from mailcheck.i18n import (
-    DEFAULT_LANGUAGE, N_, NP_, NUMBER_SYMBOLS, SINGULAR_COUNTS, message, plural_index, translations, typeset,
+    DEFAULT_LANGUAGE,
+    N_,
+    NP_,
+    NUMBER_SYMBOLS,
+    SINGULAR_COUNTS,
+    message,
+    plural_index,
+    translations,
+    typeset,
 )
 from mailcheck.policy import policy
 from sitebuild import widget_assets
