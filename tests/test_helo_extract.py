@@ -52,13 +52,13 @@ def test_formats(text: str, expected: Extracted) -> None:
 
 # One real example per rule (from tests/fixtures/helo/corpus.jsonl, shortened where long).
 @pytest.mark.parametrize(("rule", "text", "value"), [
-    ("postfix-opensmtpd-received",
+    ("received-trace",
      "Received: from mail.example.org (unknown [127.0.0.1])\n\tby mx.example.net (Postfix) with ESMTP id"
      " 4C25E20C819\n\tfor <h00@example.net>; Fri,  4 Dec 2026 16:26:20 +0000 (UTC)", "mail.example.org"),
-    ("postfix-opensmtpd-received",
+    ("received-trace",
      "Received: from Mail.Example.ORG (<unknown> [127.0.0.1])\n\tby smtpd-mx.example.net (OpenSMTPD) with"
      " ESMTP id 5b0c0c8e", "Mail.Example.ORG"),
-    ("postfix-opensmtpd-received",
+    ("received-trace",
      "Received: from [IPv6:2001:db8::25] (client.example.org [127.0.0.2])\n    by mx.example.net (Postfix)",
      "[IPv6:2001:db8::25]"),
     ("exim-received", "Received: from [127.0.0.1] (helo=[192.0.2.10])\n\tby exim-mx.example.net with esmtp",
@@ -68,10 +68,10 @@ def test_formats(text: str, expected: Extracted) -> None:
     ("exim-received", "Received: from [127.0.0.1] (helo=mail example.org)\n\tby x", "mail example.org"),
     ("exim-received", "Received: from mx.example.org ([192.0.2.7] ident=mail helo=mx1.example.org)\n\tby x",
      "mx1.example.org"),
-    ("postfix-opensmtpd-received",
+    ("received-trace",
      "Received: from laptop.example.org (dsl-1.example.net [192.0.2.8])\n\t(Authenticated sender: bob)\n\tby"
      " mx.example.net (Postfix) with ESMTPSA id 4C25E", "laptop.example.org"),
-    ("exim-received-verified",
+    ("received-trace",
      "Received: from exim-out.example.org ([127.0.0.4])\n\tby exim-mx.example.net with esmtp (Exim 4.96)",
      "exim-out.example.org"),
     ("exim-log-verified",
