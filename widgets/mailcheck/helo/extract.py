@@ -88,7 +88,8 @@ def _rule(name: str, source: str, keywords: tuple[str, ...], pattern: str, **opt
 
 
 _CMD = r"(?P<command>HELO|EHLO)"
-_IP = r"\[[0-9A-Fa-f.:IPv]{1,64} ?\](?::[0-9]{1,5})?"  # [address] or [address]:port
+# [address] or [address]:port; letters too, for addresses masked in a paste ([192.0.X.Y]).
+_IP = r"\[[0-9A-Za-z.:%]{1,64} ?\](?::[0-9]{1,5})?"
 # An address without brackets (Microsoft, qmail, XMail): IPv4 with an optional port, or IPv6.
 _BARE_IP = (r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?::[0-9]{1,5})?"
             r"|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f.]{0,39}){2,8}(?:%[0-9]{1,3})?)")
@@ -187,6 +188,9 @@ RULES: tuple[Rule, ...] = (
     # hMailServer log: '"RECEIVED: EHLO x"' (SMTPD) and '"SENT: EHLO x"' (SMTPC).
     _rule("hmailserver-log", "command", ("received:", "sent:"),
           rf'"(?:RECEIVED|SENT):[ \t]{_CMD}(?:[ \t]+(?P<helo>[^"\n]{{0,{_NAME}}}))?"'),
+    # Apache Commons Email debug output (openHAB): ">>>>>Sending data EHLO x<<<<<<".
+    _rule("sending-data", "command", ("sending data",),
+          rf"\bSending[ \t]data[ \t]{_CMD}(?:[ \t]+(?P<helo>[^\s<]{{0,{_NAME}}}))?<"),
     # qpsmtpd log: "dispatching EHLO x".
     _rule("qpsmtpd-log", "log", ("dispatching",), rf"\bdispatching[ \t]{_CMD}[ \t]+(?P<helo>[^\s]{{0,{_NAME}}})"),
     # --- server logs -------------------------------------------------------------------
@@ -204,13 +208,13 @@ RULES: tuple[Rule, ...] = (
     _rule("exim-log-verified", "log", ("h=",),
           rf"(?<!\S)H=(?P<helo>[^\s()\[\]=:]{{1,{_NAME}}}) {_IP}(?: I={_IP})?(?= (?:P=|F=<|rejected\b))"),
     # Exim connection lines without H=: "SMTP connection from (x) [IP] lost",
-    # "no MAIL in SMTP connection from HOST (x) [IP] D=0s".
-    _rule("exim-connection", "log", ("from",),
-          rf"\bfrom[ \t](?:(?P<host>[^\s()\[\]=]{{1,{_NAME}}})[ \t])?\((?P<helo>[^()\s]{{0,{_NAME}}})\)[ \t]{_IP}"),
+    # "no MAIL in SMTP connection from HOST (x) [IP] D=0s", "login authenticator failed for (x) [IP]".
+    _rule("exim-connection", "log", ("from", "for"),
+          rf"\b(?:from|for)[ \t](?:(?P<host>[^\s()\[\]=]{{1,{_NAME}}})[ \t])?\((?P<helo>[^()\s]{{0,{_NAME}}})\)[ \t]{_IP}"),
     # The same lines when the HELO equalled the verified name, or none came: Exim writes
     # the name once, so it may be either (uncertain).
-    _rule("exim-connection-verified", "log", ("connection from",),
-          rf"\bconnection[ \t]from[ \t](?P<helo>[^\s()\[\]=]{{1,{_NAME}}})[ \t]{_IP}", certain=False),
+    _rule("exim-connection-verified", "log", ("connection from", "command from"),
+          rf"\b(?:connection|command)[ \t]from[ \t](?P<helo>[^\s()\[\]=]{{1,{_NAME}}})[ \t]{_IP}", certain=False),
     # Exim log: "rejected EHLO from [IP]: syntactically invalid argument(s): x".
     _rule("exim-log-invalid", "log", ("syntactically",),
           rf"rejected {_CMD} from [^\n]{{0,{_NAME}}}?: syntactically invalid argument\(s\): "
@@ -239,7 +243,7 @@ RULES: tuple[Rule, ...] = (
     # --- filter and authentication headers ---------------------------------------------
     # Received-SPF and policyd-spf ("helo=x;"), SpamAssassin's X-Spam-Relays ("helo=x "),
     # Microsoft's Received-SPF ("helo=x; pr=C").
-    _rule("spf-helo", "log", ("helo=",), rf"(?:^|(?<=[\s;]))helo=(?P<helo>[^\s;()<>\"\]]{{0,{_NAME}}})(?=[;\s]|$)"),
+    _rule("spf-helo", "log", ("helo=",), rf"(?:^|(?<=[\s;]))helo=[ \t]?(?P<helo>[^\s;()<>\"\]=]{{0,{_NAME}}})(?=[;\s]|$)"),
     # policyd-spf refusal: "Please see http://www.openspf.net/Why?s=helo;id=x;ip=...".
     _rule("spf-why-helo", "log", ("s=helo",), rf"\bs=helo;id=(?P<helo>[^;\s&\"]{{1,{_NAME}}})"),
     # Authentication-Results (RFC 8601): "spf=none smtp.helo=x".
