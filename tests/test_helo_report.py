@@ -78,9 +78,9 @@ def test_more_values_than_the_cap_are_announced_once() -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_language_gets_its_own_words(lang: str) -> None:
-    result = only("mail_1.example.com", lang)
-    english = only("mail_1.example.com", "en")
-    assert "mail_1" in result["findings"][0]["message"]
+    result = only("www", lang)
+    english = only("www", "en")
+    assert "www" in result["findings"][0]["message"]
     if lang != "en":
         assert result["summary"] != english["summary"]
         assert result["findings"][0]["message"] != english["findings"][0]["message"]
@@ -115,8 +115,8 @@ def test_a_ten_megabyte_paste_is_cut_fast_and_says_so() -> None:
     assert [r["helo"] for r in results] == [None]  # the name after the cut is not read
     cut = results[-1]["findings"][-1]
     assert cut["code"] == "HELO_INPUT_CUT" and cut["severity"] == "warning"
-    assert f"{len(text.encode())}" in cut["message"] and f"{LIMIT}" in cut["message"]
-    assert cut["message"].startswith("Der Text ist")
+    assert f"{LIMIT}" in cut["message"]
+    assert cut["message"].startswith("Nur die ersten")
 
 
 def test_values_before_the_cut_are_checked_and_the_last_report_carries_the_note() -> None:

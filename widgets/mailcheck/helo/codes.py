@@ -18,7 +18,8 @@ DOMAIN = "helo"
 
 ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 RFC5321, RFC1035, RFC1123 = "RFC 5321", "RFC 1035", "RFC 1123"
-POLICY = "hoster policy"
+POLICY = "hoster policy"  # the hoster's guide lists the kind of name (its refusals)
+CAUTION = "checker caution"  # no standard and no statement of the hoster: the checker's own
 
 RULES: dict[str, Rule] = {
     # --- what could be read at all -------------------------------------------------
@@ -31,8 +32,14 @@ RULES: dict[str, Rule] = {
                 " Check the name your server announces; where it is set is listed below."),
         "Bounces often only say \"Access denied - bogus HELO\" or \"in reply to EHLO command\";"
         " telling the reader where their MTA sets the name beats \"no HELO found\".", "input"),
+    "HELO_UNCERTAIN": Rule(
+        ERR, N_("The text names “{part}”, but it may be the server's reverse name rather than the name it"
+                " announced: the text does not say which. Check the name your server announces; where it is"
+                " set is listed below."),
+        "Exim writes a client's name once when the HELO equals its verified reverse name, and also when no"
+        " HELO came; a wrong name is worse than none, so the checker says it cannot tell.", "input"),
     "HELO_INPUT_CUT": Rule(
-        WARN, N_("The text is {length} bytes long; only the first {limit} bytes were read."),
+        WARN, N_("Only the first {limit} bytes of the text were read; the rest was not checked."),
         "A paste is read up to helo.max_input_bytes (data/mail.yml) so that a huge log cannot"
         " stall the page or the command line; the reader learns that the rest was not read.", "input"),
     "HELO_MORE_VALUES": Rule(
@@ -106,12 +113,12 @@ RULES: dict[str, Rule] = {
     "HELO_LOCALHOST": Rule(
         ERR, N_("“{part}” names the local machine, not your mail server."),
         "Local aliases (localhost4, ip6-localhost, localhost6.localdomain6) must not appear in"
-        " SMTP (§2.3.5).", POLICY),
+        " SMTP (§2.3.5).", RFC5321),
     "HELO_LOCAL_LABEL": Rule(
         WARN, N_("“{part}” is a legal name, but its first label reads like the local machine;"
                  " some receivers take it for a misconfigured server."),
         "A name under a real domain may start with localhost (localhost.example.com); it is not"
-        " loopback, so it is only a warning.", POLICY),
+        " loopback, so it is only a warning.", CAUTION),
     "HELO_SINGLE_LABEL": Rule(
         ERR, N_("“{part}” is not fully qualified: add the domain, as in “{part}.example.com”."),
         "A bare name such as www is not canonical; the hoster (and Postfix's"
@@ -123,11 +130,11 @@ RULES: dict[str, Rule] = {
     "HELO_SPECIAL_USE": Rule(
         WARN, N_("“{part}” is a private or reserved suffix: the name does not exist in public DNS."),
         "Special-use names (RFC 6761, 6762 App. G, 8375, 9476) cannot be checked by the"
-        " receiver; many treat them as a misconfigured server.", POLICY),
+        " receiver; many treat them as a misconfigured server.", CAUTION),
     "HELO_DYNAMIC": Rule(
         WARN, N_("“{part}” looks like a name from a dynamic address pool; many receivers distrust it."),
         "Names with an IP address in them (192-168-1-2.dsl...) are typical of home lines;"
-        " spam filters score them (SpamAssassin HELO_DYNAMIC_*).", POLICY),
+        " spam filters score them (SpamAssassin HELO_DYNAMIC_*).", CAUTION),
 }
 
 

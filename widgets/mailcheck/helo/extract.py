@@ -288,6 +288,13 @@ SENDERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((key, re.compile(patter
     ("OpenSMTPD", r"\bsmtpd\[[0-9]+\]:[^\n]*\bmta\b"),
 ))
 
+# Where a paste names the sending server itself (its own host name, a good example of what
+# to announce): Postfix's and qmail's bounces, the DSN's Reporting-MTA, Exchange's NDR.
+_SERVER_NAME = re.compile(
+    rf"(?:This is the mail system at host|This is the qmail-send program at|Reporting-MTA:[ \t]*dns;"
+    rf"|Generating server:)[ \t]*(?P<name>[A-Za-z0-9][A-Za-z0-9.-]{{0,{_NAME}}}?)\.?(?:[ \t]|$)",
+    re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Extracted:
@@ -346,6 +353,11 @@ def sending_system(text: str) -> str | None:
             if pattern.search(line):
                 return key
     return None
+
+
+def server_names(text: str) -> list[str]:
+    """Host names the text gives for the sending server itself, in order (unchecked)."""
+    return [match.group("name") for line in logical_lines(text) for match in _SERVER_NAME.finditer(line)]
 
 
 def logical_lines(text: str) -> Iterator[str]:
