@@ -210,7 +210,8 @@ RULES: tuple[Rule, ...] = (
     # Exim connection lines without H=: "SMTP connection from (x) [IP] lost",
     # "no MAIL in SMTP connection from HOST (x) [IP] D=0s", "login authenticator failed for (x) [IP]".
     _rule("exim-connection", "log", ("from", "for"),
-          rf"\b(?:from|for)[ \t](?:(?P<host>[^\s()\[\]=]{{1,{_NAME}}})[ \t])?\((?P<helo>[^()\s]{{0,{_NAME}}})\)[ \t]{_IP}"),
+          rf"\b(?:from|for)[ \t](?:(?P<host>[^\s()\[\]=]{{1,{_NAME}}})[ \t])?"
+          rf"\((?P<helo>[^()\s]{{0,{_NAME}}})\)[ \t]{_IP}"),
     # The same lines when the HELO equalled the verified name, or none came: Exim writes
     # the name once, so it may be either (uncertain).
     _rule("exim-connection-verified", "log", ("connection from", "command from"),
@@ -243,7 +244,8 @@ RULES: tuple[Rule, ...] = (
     # --- filter and authentication headers ---------------------------------------------
     # Received-SPF and policyd-spf ("helo=x;"), SpamAssassin's X-Spam-Relays ("helo=x "),
     # Microsoft's Received-SPF ("helo=x; pr=C").
-    _rule("spf-helo", "log", ("helo=",), rf"(?:^|(?<=[\s;]))helo=[ \t]?(?P<helo>[^\s;()<>\"\]=]{{0,{_NAME}}})(?=[;\s]|$)"),
+    _rule("spf-helo", "log", ("helo=",),
+          rf"(?:^|(?<=[\s;]))helo=[ \t]?(?P<helo>[^\s;()<>\"\]=]{{0,{_NAME}}})(?=[;\s]|$)"),
     # policyd-spf refusal: "Please see http://www.openspf.net/Why?s=helo;id=x;ip=...".
     _rule("spf-why-helo", "log", ("s=helo",), rf"\bs=helo;id=(?P<helo>[^;\s&\"]{{1,{_NAME}}})"),
     # Authentication-Results (RFC 8601): "spf=none smtp.helo=x".
