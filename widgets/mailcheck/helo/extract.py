@@ -49,7 +49,8 @@ _POSTFIX_BLANKS = str.maketrans({blank: "?" for blank in BLANKS})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _QUOTE = re.compile(r"(?:>[ ]?)+")  # a mail reply's quote markers ("> ", ">> ")
 # Lines that start with a blank but are lines of their own: transcript turns and prompts.
-_TURN = re.compile(r"[ \t]*(?:(?:In|Out):|->|<-|<~|~>|\*\*\*|<\*\*|===|[CS]:|\[[0-9]{1,9}\][ \t]*=>)")
+_TURN = re.compile(r"[ \t]*(?:(?:In|Out):|->|<-|<~|~>|\*\*\*|<\*\*|===|[CS]:|\[[0-9]{1,9}\][ \t]*=>"
+                   r"|(?:HELO|EHLO|helo|ehlo)[ \t]+(?!command\b)[^\s(])")  # a command typed in a session
 # Wraps that lost their indentation (a bounce copied out of a mail client): the end of
 # one line and the start of the next that belong together.
 _JOINS = (
@@ -155,10 +156,6 @@ RULES: tuple[Rule, ...] = (
     # MDaemon, IMail, old Exim: "from HELO [IP] by ...".
     _rule("received-name-address", "log", ("from",),
           rf"{_RECEIVED}(?![0-9.]+[ \t])(?P<helo>{_TOKEN})[ \t]+{_IP}[ \t]+by[ \t]", received=True),
-    # "from HELO by HOST": the Domain alone, no TCP-info. An address or a mailbox there is
-    # a relay's stand-in (webmail, virus scanners, list software), not a HELO.
-    _rule("received-domain-only", "log", ("from",),
-          rf"{_RECEIVED}(?![0-9.]+[ \t]|\[)(?P<helo>[^\s()\[\]<>\";@]{{1,{_NAME}}})[ \t]+by[ \t]", received=True),
     # --- commands, as transcripts and client debug output show them ---------------------
     # "EHLO x" at the start of a line, after a prompt, or after a ";" as in the hoster's
     # guide ("220 mta... Servers;HELO 127.0.0.1"), or after a timestamp ("] C: EHLO x",
@@ -183,16 +180,12 @@ RULES: tuple[Rule, ...] = (
     # Microsoft Exchange protocol log (CSV): "...,<,EHLO x," (SmtpReceive), ">,EHLO x," (SmtpSend).
     _rule("exchange-protocol-log", "command", ("helo", "ehlo"),
           rf",[<>],{_CMD}(?:[ \t]+(?P<helo>[^,\n]{{0,{_NAME}}}))?,"),
-    # IIS SMTP service log (W3C): "... EHLO - +x 250 0 ..."
-    _rule("iis-smtp-log", "log", ("helo", "ehlo"), rf"\b{_CMD}[ \t]-[ \t]\+(?P<helo>[^\s]{{0,{_NAME}}})"),
     # hMailServer log: '"RECEIVED: EHLO x"' (SMTPD) and '"SENT: EHLO x"' (SMTPC).
     _rule("hmailserver-log", "command", ("received:", "sent:"),
           rf'"(?:RECEIVED|SENT):[ \t]{_CMD}(?:[ \t]+(?P<helo>[^"\n]{{0,{_NAME}}}))?"'),
     # Apache Commons Email debug output (openHAB): ">>>>>Sending data EHLO x<<<<<<".
     _rule("sending-data", "command", ("sending data",),
           rf"\bSending[ \t]data[ \t]{_CMD}(?:[ \t]+(?P<helo>[^\s<]{{0,{_NAME}}}))?<"),
-    # qpsmtpd log: "dispatching EHLO x".
-    _rule("qpsmtpd-log", "log", ("dispatching",), rf"\bdispatching[ \t]{_CMD}[ \t]+(?P<helo>[^\s]{{0,{_NAME}}})"),
     # --- server logs -------------------------------------------------------------------
     # Postfix log: "... helo=<x>" (NOQUEUE reject lines).
     _rule("postfix-log", "log", ("helo=<",), rf"\bhelo=<(?P<helo>[^<>]{{0,{_FIELD}}})>", keeps_empty=True),
@@ -220,9 +213,6 @@ RULES: tuple[Rule, ...] = (
     _rule("exim-log-invalid", "log", ("syntactically",),
           rf"rejected {_CMD} from [^\n]{{0,{_NAME}}}?: syntactically invalid argument\(s\): "
           rf"(?P<helo>[^\n]{{0,{_FIELD}}})"),
-    # Exim ACL refusal: "H=(x) [IP] rejected EHLO or HELO x: reason".
-    _rule("exim-log-acl", "log", ("rejected",), rf"\brejected[ \t](?:EHLO[ \t]or[ \t]HELO|{_CMD})[ \t]"
-                                                 rf"(?P<helo>[^\s:]{{1,{_NAME}}}):"),
     # Exim delivery line and bounce: "SMTP error from remote mail server after EHLO x: 501 ..."
     # (the colon is glued to the name). x is an address literal, a bare IPv6 address, or
     # anything up to the colon (a name may hold a space).
@@ -367,9 +357,16 @@ def logical_lines(text: str) -> Iterator[str]:
     current: list[str] = []
     open_received = False  # the current line is a Received: field that has not reached its ";"
     flowed = False  # the last line was quoted and ended with a blank: a soft line break (RFC 3676)
+    indent: int | None = None  # blanks that every line of the current quoted block starts with
     for raw in _LINE_BREAK.split(text):
         quote = _QUOTE.match(raw)
         line = raw[quote.end():] if quote else raw
+        if not quote:
+            indent = None
+        elif line.strip(BLANKS):
+            blanks = len(line) - len(line.lstrip(" "))
+            indent = blanks if indent is None else indent
+            line = line[min(indent, blanks):]
         stripped = line.strip(BLANKS)
         continues = line[:1] in (" ", "\t") and stripped and not _TURN.match(line)
         unfolded = (open_received or (flowed and quote)) and stripped and not _FIELD_START.match(stripped)

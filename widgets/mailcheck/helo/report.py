@@ -32,7 +32,7 @@ from mailcheck.helo.checker import check
 from mailcheck.helo.codes import DOMAIN, RULES, finding
 from mailcheck.helo.extract import MAX_VALUES, Extracted, extract, sending_system, server_names, shows_refusal
 from mailcheck.helo.policy import normalise
-from mailcheck.i18n import N_, message
+from mailcheck.i18n import N_, message, number
 from mailcheck.policy import policy
 
 PLACEHOLDER_NAME = "mail.example.com"  # shown in hints until the reader's own name is valid
@@ -277,7 +277,8 @@ def _refused_not_shown(text: str, lang: str) -> dict:
 
 
 def _finding_dict(item: Finding, lang: str) -> dict:
-    params = {key: shown(value) if isinstance(value, str) else value for key, value in item.params.items()}
+    params = {key: shown(value) if isinstance(value, str) else number(value, lang) if isinstance(value, int) else value
+              for key, value in item.params.items()}
     provider = policy()["provider"]["name"]
     # Messages name the hoster as the data file does ({provider}); the others ignore it.
     text = message(DOMAIN, lang, RULES[item.code].message, provider=provider, **params)
