@@ -10,7 +10,9 @@ the server's own names and webmail hops are traps, not values.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +84,15 @@ def test_every_extraction_rule_reads_some_real_paste() -> None:
     used = {item.rule for paste in PASTES for item in extract(paste.text)[0]}
     assert used == {rule.name for rule in RULES} - set(FORMS_WITHOUT_A_PASTE)
     assert not used & set(FORMS_WITHOUT_A_PASTE), "a paste arrived: take the form off the list"
+
+
+def test_the_readme_tables_list_every_rule_and_every_code() -> None:
+    """widgets/README.md documents the rule table and the finding codes: neither may drift."""
+    from mailcheck.helo.codes import RULES as CODES
+
+    readme = (Path(__file__).parent.parent / "widgets" / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## HELO checker: reading pastes")
+    rules_section = readme[start:readme.index("\n## ", start + 1)]
+    assert {rule.name for rule in RULES} <= set(re.findall(r"`([a-z0-9-]+)`", rules_section))
+    for code, rule in CODES.items():
+        assert f"| `{code}` | {rule.severity.value} | {rule.source} |" in readme, code
