@@ -94,8 +94,13 @@ def placeholder_mismatches(catalog: Catalog) -> list[str]:
     """Translations whose placeholders differ from their id: ``str.format`` would raise."""
     problems = []
     for msg in catalog:
-        if msg.id and msg.string and placeholders(msg.id) != placeholders(msg.string):
-            problems.append(f"{msg.id!r}: translation uses {sorted(placeholders(msg.string))}")
+        # A plural entry has a tuple of ids (singular, plural) and one string per plural form.
+        ids = msg.id if isinstance(msg.id, tuple) else (msg.id,)
+        strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
+        wanted = set().union(*map(placeholders, ids))
+        for text in strings:
+            if msg.id and text and placeholders(text) != wanted:
+                problems.append(f"{msg.id!r}: translation uses {sorted(placeholders(text))}")
     return problems
 
 

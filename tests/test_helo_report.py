@@ -163,3 +163,23 @@ def test_a_bounce_without_the_name_says_so_and_where_the_name_is_set(lang: str) 
 
 def test_text_without_a_refusal_is_still_not_found() -> None:
     assert [f["code"] for f in only("Dec 04 mx postfix/smtpd[1]: connect from x")["findings"]] == ["HELO_NOT_FOUND"]
+
+
+@pytest.mark.parametrize(("lang", "one", "many"), [
+    ("en", "is 1 character long", "is 64 characters long"),
+    ("fr", "compte 1 caractère\u00a0;", "compte 64 caractères\u00a0;"),
+    ("de", "ist 1 Zeichen lang", "ist 64 Zeichen lang"),
+    ("it", "è lunga 1 carattere;", "è lunga 64 caratteri;"),
+    ("es", "tiene 1 carácter;", "tiene 64 caracteres;"),
+])
+def test_counted_messages_take_the_plural_form_of_the_language(lang: str, one: str, many: str) -> None:
+    from mailcheck.helo.codes import finding
+    from mailcheck.helo.report import _finding_dict
+
+    assert one in _finding_dict(finding("HELO_LABEL_TOO_LONG", part="a", length=1, limit=63), lang)["message"]
+    assert many in only("a" * 64 + ".example.com", lang)["findings"][0]["message"]
+
+
+def test_large_numbers_are_grouped_the_way_the_language_writes_them() -> None:
+    cut = report("EHLO a.example.com\n" + "x " * LIMIT, "fr")[-1]["findings"][-1]["message"]
+    assert "262\u202f144" in cut

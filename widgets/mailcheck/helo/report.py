@@ -29,10 +29,10 @@ from dataclasses import dataclass
 
 from mailcheck.findings import Finding, Severity, verdict
 from mailcheck.helo.checker import check
-from mailcheck.helo.codes import DOMAIN, RULES, finding
+from mailcheck.helo.codes import COUNTED, DOMAIN, RULES, finding
 from mailcheck.helo.extract import MAX_VALUES, Extracted, extract, sending_system, server_names, shows_refusal
 from mailcheck.helo.policy import normalise
-from mailcheck.i18n import N_, message, number
+from mailcheck.i18n import N_, message, number, plural
 from mailcheck.policy import policy
 
 PLACEHOLDER_NAME = "mail.example.com"  # shown in hints until the reader's own name is valid
@@ -281,7 +281,11 @@ def _finding_dict(item: Finding, lang: str) -> dict:
               for key, value in item.params.items()}
     provider = policy()["provider"]["name"]
     # Messages name the hoster as the data file does ({provider}); the others ignore it.
-    text = message(DOMAIN, lang, RULES[item.code].message, provider=provider, **params)
+    if item.code in COUNTED:
+        (singular, plural_id), counted = COUNTED[item.code]
+        text = plural(DOMAIN, lang, singular, plural_id, int(item.params[counted]), provider=provider, **params)
+    else:
+        text = message(DOMAIN, lang, RULES[item.code].message, provider=provider, **params)
     if item.code in CHECKER_CAUTION:
         text += " " + message(DOMAIN, lang, CAUTION, provider=provider)
     return {"code": item.code, "severity": item.severity.value, "message": text, "part": item.params.get("part")}
