@@ -183,3 +183,73 @@ def test_counted_messages_take_the_plural_form_of_the_language(lang: str, one: s
 def test_large_numbers_are_grouped_the_way_the_language_writes_them() -> None:
     cut = report("EHLO a.example.com\n" + "x " * LIMIT, "fr")[-1]["findings"][-1]["message"]
     assert "262\u202f144" in cut
+
+
+# --- the verdict says only what a source says (issue 19) ----------------------------------
+
+@pytest.mark.parametrize(("value", "summary", "dialogue"), [
+    ("mail.example.com", "“mail.example.com” passes every rule this checker knows.", False),
+    ("nas.home.arpa", "“nas.home.arpa” passes every rule this checker knows, but read the warnings.", False),
+    ("localhost", "Infomaniak refuses “localhost”: mail from this server bounces with “bogus HELO”.", True),
+    ("www", "Infomaniak refuses “www”: mail from this server bounces with “bogus HELO”.", True),
+    ("[127.0.0.1]", "Infomaniak refuses “[127.0.0.1]”: mail from this server bounces with “bogus HELO”.", True),
+    ("mail_1.example.com", "“mail_1.example.com” breaks the rules for host names (RFC): receivers may refuse it,"
+                           " and this checker counts it as refused.", False),
+    ("server.localhost", "“server.localhost” breaks the rules for host names (RFC): receivers may refuse it,"
+                         " and this checker counts it as refused.", False),
+])
+def test_the_summary_claims_a_refusal_only_where_the_hoster_states_it(value: str, summary: str,
+                                                                       dialogue: bool) -> None:
+    result = only(value)
+    assert result["summary"] == summary
+    assert bool(result["dialogue"]) is dialogue
+
+
+def test_a_rule_of_the_checkers_own_caution_says_so() -> None:
+    (message,) = [f["message"] for f in only("localhost.example.com")["findings"]]
+    assert message.endswith("This is this checker's own caution, not a rule of Infomaniak.")
+
+
+# --- the admin's own system and names -------------------------------------------------------
+
+PHPMAILER = ("2017-11-29 23:30:10 CLIENT -> SERVER: EHLO mantis.*\n"
+             "2017-11-29 23:30:10 SERVER -> CLIENT: 501-5.5.4 HELO/EHLO argument \"mantis.*\" invalid\n")
+POSTFIX_SENDER_BOUNCE = """\
+This is the mail system at host pf-out.example.org.
+
+<h13@example.net>: host 127.0.0.1[127.0.0.1] said: 504 5.5.2 <srv01>: Helo
+    command rejected: need fully-qualified hostname (in reply to RCPT TO command)
+"""
+
+
+def test_the_sending_systems_hint_comes_first() -> None:
+    hints = only(PHPMAILER)["hints"]
+    assert hints[0]["mta"] == "PHPMailer" and hints[0]["example"] == "$mail->Helo = 'mail.example.com';"
+    assert [hint["mta"] for hint in hints[1:]] == [hint.mta for hint in HINTS]
+    assert only(POSTFIX_SENDER_BOUNCE)["hints"][0]["mta"] == "Postfix"
+    assert only("2026-12-04 10:00:00 SMTP>> EHLO srv01")["hints"][0]["mta"] == "Exim"
+    assert only("srv01")["hints"][0]["mta"] == "Postfix"  # nothing shows the system: the usual order
+
+
+def test_client_library_hints_only_when_the_paste_shows_that_library() -> None:
+    assert {hint["mta"] for hint in only("srv01")["hints"]} == {hint.mta for hint in HINTS}
+
+
+def test_the_example_uses_a_valid_name_from_the_paste() -> None:
+    examples = {hint["mta"]: hint["example"] for hint in only(POSTFIX_SENDER_BOUNCE)["hints"]}
+    assert examples["Postfix"] == "smtp_helo_name = pf-out.example.org"  # the server's own name
+    received = "Received: from srv01 (mail.example.org [192.0.2.1])\n\tby mx.example.net (Postfix) with ESMTP id 1"
+    examples = {hint["mta"]: hint["example"] for hint in only(received)["hints"]}
+    assert examples["Exim"] == "helo_data = mail.example.org"  # its reverse name
+    unknown = "Received: from srv01 (unknown [192.0.2.1])\n\tby mx.example.net (Postfix) with ESMTP id 1"
+    assert {hint["example"] for hint in only(unknown)["hints"]} >= {"smtp_helo_name = mail.example.com"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_name_that_may_be_the_reverse_name_is_said_not_checked(lang: str) -> None:
+    result = only("2016-03-21 04:33:13 SMTP connection from riveruse.com [206.214.71.53]:39865 closed", lang)
+    assert result["helo"] is None and result["verdict"] == "reject"
+    assert [f["code"] for f in result["findings"]] == ["HELO_UNCERTAIN"]
+    assert "riveruse.com" in result["findings"][0]["message"] and result["hints"]
+    if lang != "en":
+        assert result["summary"] != only("SMTP connection from riveruse.com [206.214.71.53]:1 x")["summary"]

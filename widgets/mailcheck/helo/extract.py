@@ -50,7 +50,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _QUOTE = re.compile(r"(?:>[ ]?)+")  # a mail reply's quote markers ("> ", ">> ")
 # Lines that start with a blank but are lines of their own: transcript turns and prompts.
 _TURN = re.compile(r"[ \t]*(?:(?:In|Out):|->|<-|<~|~>|\*\*\*|<\*\*|===|[CS]:|\[[0-9]{1,9}\][ \t]*=>"
-                   r"|(?:HELO|EHLO|helo|ehlo)[ \t]+(?!command\b)[^\s(])")  # a command typed in a session
+                   r"|(?:HELO|EHLO|helo|ehlo)[ \t]+(?!command\b)[^\s(]"  # a command typed in a session
+                   r"|(?:[0-9]{1,9}[ \t]+)?SMTP(?:>>|<<))")  # Exim's debug output (-d), with its pid
 # Wraps that lost their indentation (a bounce copied out of a mail client): the end of
 # one line and the start of the next that belong together.
 _JOINS = (
@@ -112,10 +113,11 @@ _TCP_INFO = (rf"\((?:[^\s@()\[\]]{{1,64}}@)?(?:(?:(?P<host>{_TOKEN})|<unknown[^\
 # " Out:"), swaks ("->"), curl ("> "), msmtp/MDaemon ("-->", "<--"), Sendmail -v (">>>"),
 # Nodemailer/RFC examples ("C:"), PHPMailer ("CLIENT -> SERVER:"), fakeSMTP ("Client:"),
 # SmarterMail ("cmd:"), Thunderbird ("Send:"), Outlook ("[tx]"), Exim -d ("SMTP>>"),
-# Perl Net::SMTP ("Net::SMTP=GLOB(0x...)>>>"), "CLIENT[0015]:".
+# Perl Net::SMTP ("Net::SMTP=GLOB(0x...)>>>"), "CLIENT[0015]:", go-smtp-mock ("SMTP request:").
 _PROMPT = r"(?:In:|Out:|[<>~=-]{1,4}|[CS]:|Client:|Send:|cmd:|\[tx\]|SMTP>>|SMTP<<)"
 # Prompts that no prose holds, wherever they stand in a line.
-_STRONG_PROMPT = r"(?:HELOCMD:|CLIENT[ \t]*->[ \t]*SERVER:|CLIENT\[[0-9]{1,8}\]:|SMTP>>|Net::SMTP[^\s>]{0,40}>>>)"
+_STRONG_PROMPT = (r"(?:HELOCMD:|SMTP request:|CLIENT[ \t]*->[ \t]*SERVER:|CLIENT\[[0-9]{1,8}\]:|SMTP>>"
+                  r"|Net::SMTP[^\s>]{0,40}>>>)")
 # The command's argument up to the end of the line, a following timestamp (PHPMailer's
 # debug output pasted as one line) or an HTML line break.
 _REST = (r"(?:[ \t]+(?P<helo>[^\n]*?))?(?=[ \t]+(?:[0-9]{4}-[0-9]{2}-[0-9]{2}[ \tT]|SERVER[ \t]*->)"
