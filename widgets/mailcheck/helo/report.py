@@ -77,7 +77,8 @@ HINTS = (
             " in control/me)."),
          "echo {name} > /var/qmail/control/helohost"),
     Hint("Haraka", "config/me",
-         N_("Haraka: write the name into config/me, which outbound mail announces, then restart Haraka."),
+         N_("Haraka: write the name into config/me (without it, Haraka announces the machine's host name),"
+            " then restart Haraka."),
          "echo {name} > config/me"),
 )
 # Client libraries: their hint is shown only when the text shows that one of them sent the HELO.
