@@ -6,6 +6,8 @@ Three files in ``tests/fixtures/helo/``, one JSON object per line:
   ``mta`` names the writer, ``expected`` is one value or null for a refusal that does
   not show the name;
 * ``clients.jsonl`` (``make_clients.py``): client libraries' debug output made here;
+* ``postscreen.jsonl`` (``make_postscreen.py``): Postfix postscreen's PREGREET lines and
+  smtpd's reject lines, made here;
 * ``published.jsonl``: text that systems we cannot run wrote, as published (vendor code
   and documentation, bug reports, mailing lists), each with its ``source`` address;
   ``expected`` is the list of HELO values the paste shows for sure, ``uncertain`` the
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "helo"
-FILES = ("corpus.jsonl", "clients.jsonl", "published.jsonl")
+FILES = ("corpus.jsonl", "clients.jsonl", "postscreen.jsonl", "published.jsonl")
 
 
 @dataclass(frozen=True)
