@@ -302,3 +302,13 @@ def test_the_host_and_certainty_come_with_the_value() -> None:
     assert (item.value, item.host, item.certain) == ("srv01", "mail.example.org", True)
     (item,), _ = extract("2016-03-21 04:33:13 SMTP connection from riveruse.com [206.214.71.53]:39865 closed")
     assert (item.value, item.certain) == ("riveruse.com", False)
+
+
+@pytest.mark.parametrize("text", [
+    "CLIENT[0015]: EHLO a.example.org", "Client: EHLO a.example.org", "Send: EHLO a.example.org",
+    "12:00:01 Send: EHLO a.example.org", "D/SMTP SMTP Send: EHLO a.example.org", ">>> SMTP>> EHLO a.example.org",
+    "> EHLO a.example.org", "SMTP (smtp.example.net): [tx] EHLO a.example.org",
+    "[2026-01-01 10:00:00] cmd: EHLO a.example.org", "Sat 2014-07-26 12:58:47: 02: [514116] <-- ehlo a.example.org",
+])
+def test_debug_prompts_of_clients_and_servers(text: str) -> None:
+    assert values(text) == ["a.example.org"]

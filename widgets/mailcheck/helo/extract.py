@@ -161,10 +161,11 @@ RULES: tuple[Rule, ...] = (
     # --- commands, as transcripts and client debug output show them ---------------------
     # "EHLO x" at the start of a line, after a prompt, or after a ";" as in the hoster's
     # guide ("220 mta... Servers;HELO 127.0.0.1"), or after a timestamp ("] C: EHLO x",
-    # "10:00:00 - Client: EHLO x", "2017-11-29 23:30:10 CLIENT -> SERVER: EHLO x"). The
+    # "10:00:00 - Client: EHLO x", "12:00:01 Send: EHLO x", "2017-11-29 23:30:10 CLIENT ->
+    # SERVER: EHLO x") or Thunderbird's "SMTP Send: EHLO x". The
     # rest of the line is the name; "Helo command rejected" is a server's words, not a command.
     _rule("transcript-command", "command", ("helo", "ehlo"),
-          rf"(?:(?:^|;)[ \t]*(?:{_PROMPT}[ \t]*)?|(?:(?<=[:\]])|[ \t]-)[ \t]+{_PROMPT}[ \t]*"
+          rf"(?:(?:^|;)[ \t]*(?:{_PROMPT}[ \t]*)?|(?:(?<=[:\]0-9])|[ \t]-|\bSMTP)[ \t]+{_PROMPT}[ \t]*"
           rf"|{_STRONG_PROMPT}[ \t]*){_CMD}(?![ \t]+command\b)(?!\S){_REST}", keeps_empty=True),
     # Postfix debug_peer_list: "postfix/smtp[1]: > mx.example.net[192.0.2.1]:25: EHLO x",
     # "postfix/smtpd[1]: < unknown[192.0.2.1]: EHLO x".
