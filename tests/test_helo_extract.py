@@ -312,3 +312,18 @@ def test_the_host_and_certainty_come_with_the_value() -> None:
 ])
 def test_debug_prompts_of_clients_and_servers(text: str) -> None:
     assert values(text) == ["a.example.org"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a Received: field pasted without its name, folded or not
+    ("from mail.example.org (unknown [192.0.2.1])\n\tby mx.example.net (Postfix) with ESMTP id 1", "mail.example.org"),
+    ("from srv01 (192.0.2.1) by EXCH01.corp.example.net (10.0.0.5) with Microsoft SMTP Server id 15.1.2507.6;",
+     "srv01"),
+    # Exim's port after the bracket, and Sendmail's nested comment
+    ("Received: from mx.example.org ([192.0.2.1]:41234 helo=srv01)\n\tby mx.example.net with esmtp (Exim 4.96)",
+     "srv01"),
+    ("Received: from srv01 (mail.example.org [192.0.2.1] (may be forged))\n\tby mx.example.net (8.17.1/8.17.1)",
+     "srv01"),
+])
+def test_received_fields_with_or_without_their_name(text: str, value: str) -> None:
+    assert values(text) == [value]

@@ -253,3 +253,10 @@ def test_a_name_that_may_be_the_reverse_name_is_said_not_checked(lang: str) -> N
     assert "riveruse.com" in result["findings"][0]["message"] and result["hints"]
     if lang != "en":
         assert result["summary"] != only("SMTP connection from riveruse.com [206.214.71.53]:1 x")["summary"]
+
+
+def test_every_system_the_paste_can_show_has_its_hint() -> None:
+    from mailcheck.helo.extract import SENDERS
+    from mailcheck.helo.report import CLIENT_HINTS
+
+    assert {key for key, _ in SENDERS} <= {hint.mta for hint in HINTS + CLIENT_HINTS}
