@@ -167,7 +167,7 @@ def test_text_without_a_refusal_is_still_not_found() -> None:
 
 @pytest.mark.parametrize(("lang", "one", "many"), [
     ("en", "is 1 character long", "is 64 characters long"),
-    ("fr", "compte 1 caractère\u00a0;", "compte 64 caractères\u00a0;"),
+    ("fr", "compte 1 caractère\u202f;", "compte 64 caractères\u202f;"),  # French spacing: narrow no-break
     ("de", "ist 1 Zeichen lang", "ist 64 Zeichen lang"),
     ("it", "è lunga 1 carattere;", "è lunga 64 caratteri;"),
     ("es", "tiene 1 carácter;", "tiene 64 caracteres;"),
