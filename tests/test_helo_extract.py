@@ -327,3 +327,10 @@ def test_debug_prompts_of_clients_and_servers(text: str) -> None:
 ])
 def test_received_fields_with_or_without_their_name(text: str, value: str) -> None:
     assert values(text) == [value]
+
+
+def test_a_postfix_line_whose_angle_brackets_a_web_page_ate_names_no_helo() -> None:
+    text = ("Feb 26 19:39:34 raccoon postfix/smtpd[6985]: NOQUEUE: reject: EHLO from x[192.0.2.1]: 450 : Helo command"
+            " rejected: Host not found; proto=SMTP helo=Feb 26 19:39:36 raccoon postfix/smtpd[6985]: disconnect")
+    assert values(text) == []
+    assert values("X-Spam-Relays-Untrusted: [ ip=192.0.2.1 rdns= helo=srv01 by=mx.example.net ident= ]") == ["srv01"]

@@ -235,10 +235,13 @@ RULES: tuple[Rule, ...] = (
           rf"\bhook=(?:helo|ehlo)[ \t]plugin=[^\s]{{1,80}}[ \t]function=[^\s]{{1,80}}[ \t]params="
           rf"(?P<helo>[^\s\"]{{1,{_NAME}}})"),
     # --- filter and authentication headers ---------------------------------------------
-    # Received-SPF and policyd-spf ("helo=x;"), SpamAssassin's X-Spam-Relays ("helo=x "),
-    # Microsoft's Received-SPF ("helo=x; pr=C").
+    # Received-SPF and policyd-spf ("helo=x;"), SpamAssassin's X-Spam-Relays ("helo=x by=y"),
+    # Microsoft's Received-SPF ("helo=x; pr=C"). The value ends at ";", "]", the end of the
+    # line or the next "key=": a Postfix line whose "<…>" a web page ate ("helo=Feb 26 …")
+    # names no HELO.
     _rule("spf-helo", "log", ("helo=",),
-          rf"(?:^|(?<=[\s;]))helo=[ \t]?(?P<helo>[^\s;()<>\"\]=]{{0,{_NAME}}})(?=[;\s]|$)"),
+          rf"(?:^|(?<=[\s;]))helo=[ \t]?(?P<helo>[^\s;()<>\"\]=]{{0,{_NAME}}})"
+          r"(?=[ \t]*(?:;|$|\])|[ \t]+[A-Za-z-]{1,20}=)"),
     # policyd-spf refusal: "Please see http://www.openspf.net/Why?s=helo;id=x;ip=...".
     _rule("spf-why-helo", "log", ("s=helo",), rf"\bs=helo;id=(?P<helo>[^;\s&\"]{{1,{_NAME}}})"),
     # Authentication-Results (RFC 8601): "spf=none smtp.helo=x".
