@@ -121,6 +121,8 @@ HOST = Text(rf"(?=.{{1,253}}$){_LABEL}(?:\.{_LABEL})+", "a host name such as mai
 LANGUAGE = Text(r"[a-z]{2,3}(?:_[A-Z]{2})?", "a language code such as fr")
 CELL = Text(r"[^\n]*", "one line of text (may be empty)")
 ID = Text(r"[a-z0-9_]+", "an identifier of lower-case letters, digits and _")
+ID_WORDS = Text(r"[a-z0-9]+(?:-[a-z0-9]+)*", "an identifier of lower-case words joined by -")
+URL = Text(r"https://\S+", "an https:// address")
 
 _PORT = {"port": PORT, "security": ID, "status": ID}
 SCHEMA: dict[str, Any] = {
@@ -144,6 +146,10 @@ SCHEMA: dict[str, Any] = {
         "max_bytes": POSITIVE, "max_rows": POSITIVE, "example_rows": [[CELL]],
     },
     "recipients": {"max_bytes": POSITIVE},
+    "bounce": {
+        "max_input_bytes": POSITIVE,
+        "refusals": [{"id": ID_WORDS, "reason": ID_WORDS, "text": str, "source": URL, "remedy": MapOf(str)}],
+    },
     # one address, or one per language (fr: https://..., en: https://...)
     "links": MapOf(PerLanguage(Text(r"(https://\S+)?", "an https:// address, or \"\" while it is not known"))),
     "feedback": {"services": [ID], "languages_by_service": Optional(MapOf([LANGUAGE])), "channel": ID},
