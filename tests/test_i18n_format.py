@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gettext
+import importlib
 import json
+import pkgutil
 import re
 import subprocess
 from pathlib import Path
@@ -12,18 +14,21 @@ import pytest
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+import mailcheck
 from mailcheck.i18n import (
     BABEL_LOCALE,
     LANGUAGES,
     LOCALE_DIR,
     NUMBER_SYMBOLS,
     PLURAL_FORMS,
+    Counted,
     number,
     plural,
     plural_index,
     size,
 )
 from mailcheck.typography import french_spacing
+from sitebuild import widget_markup
 from sitebuild.compile_assets import placeholders
 from sitebuild.paths import ROOT
 from sitebuild.typography import french_html
@@ -97,17 +102,28 @@ def test_there_are_counted_messages() -> None:
     assert len(COUNTED) >= 3
 
 
-def _count_param(singular: str, plural_id: str) -> str:
-    """The placeholder that holds the count: the last one before the word that changes
-    between the English singular and plural ("{count} cell" / "{count} cells")."""
-    at = next((i for i, (a, b) in enumerate(zip(singular, plural_id, strict=False)) if a != b), len(singular))
-    return re.findall(r"\{(\w+)\}", singular[:at])[-1]
+def _counted_in_code() -> dict[tuple[str, str], str]:
+    """Every NP_ pair the code defines (rule tables, module constants, page strings) -> its count's name."""
+    found: dict[tuple[str, str], str] = {}
+    modules = [importlib.import_module(info.name) for info in pkgutil.walk_packages(mailcheck.__path__, "mailcheck.")
+               if not info.name.endswith("__main__")]
+    for module in [*modules, widget_markup]:
+        for value in vars(module).values():
+            values = value.values() if isinstance(value, dict) else [value]
+            for item in values:
+                item = getattr(item, "message", item)
+                if isinstance(item, Counted):
+                    found[tuple(item)] = item.count
+    return found
+
+
+COUNT_PARAM = _counted_in_code()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(("domain", "singular", "plural_id"), COUNTED, ids=lambda v: str(v)[:40])
 def test_counted_message_renders_for_0_1_2_5(lang: str, domain: str, singular: str, plural_id: str) -> None:
-    count = _count_param(singular, plural_id)
+    count = COUNT_PARAM[(singular, plural_id)]  # a pair in a catalog that the code does not define fails here
     params = {name: f"<{name}>" for name in placeholders(plural_id) - {"n", count}}
     forms = set()
     for n in (0, 1, 2, 5, 10_001):
@@ -211,3 +227,43 @@ def test_every_french_catalog_message_as_rendered_is_spaced() -> None:
                     if form and BAD_FRENCH.search(text):
                         bad.append(f"{po_file.name}: {shown!r}")
     assert not bad, "\n".join(bad)
+
+
+# A number followed by what it counts, in a message that is not a plural pair.
+COUNT_NOUN = re.compile(r"\{\w+\}\s+(?:rows?|lines?|cells?|columns?|characters?|times|bytes|octets|recipients?"
+                        r"|messages?|addresses|imports?|parts?|names?|entries|findings?|kB|MB)\b")
+
+
+def test_every_message_with_a_count_is_a_plural_pair() -> None:
+    plain = set()
+    for po_file in CATALOGS:
+        with po_file.open("rb") as handle:
+            plain |= {msg.id for msg in read_po(handle) if isinstance(msg.id, str) and COUNT_NOUN.search(msg.id)}
+    assert not plain, sorted(plain)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_10001_row_file_reports_its_count_grouped(lang: str) -> None:
+    from mailcheck import csvcheck
+    header = csvcheck.template(lang).splitlines()[0]
+    data = "\r\n".join([header, *(f"user{i},Pine-Harbor-Lantern-42,," for i in range(10_001))]).encode()
+    result = csvcheck.report(data, lang)
+    [too_many] = [f for f in result["findings"] if f["code"] == "CSV_TOO_MANY_ROWS"]
+    grouped = {"en": "10,001", "fr": "10\u202f001", "de": "10.001", "it": "10.001", "es": "10.001"}[lang]
+    assert grouped in too_many["message"] and number(10_000, lang) in too_many["message"]
+    assert "10001" not in json.dumps(result["findings"], ensure_ascii=False).replace('"row": 10001', "")
+
+
+# The site addresses the reader as Lei: no voi imperative or possessive in the Italian catalogs.
+VOI = re.compile(r"\b(?:vostr[oaie]|[Cc]hiudete(?:le)?|[Cc]ancellatel[aei]|[Mm]ettete|[Ss]alvate|[Cc]ontrollate|"
+                 r"[Mm]odificate|[Tt]ogliete|[Aa]prite|[Ss]cegliete|[Ii]nserite|[Uu]sate|[Vv]erificate il)\b")
+
+
+def test_italian_catalogs_say_lei() -> None:
+    found = []
+    for po_file in LOCALE_DIR.glob("it/LC_MESSAGES/*.po"):
+        with po_file.open("rb") as handle:
+            for msg in read_po(handle):
+                for form in ([msg.string] if isinstance(msg.string, str) else msg.string):
+                    found += [f"{po_file.name}: {form}" for _ in VOI.finditer(form or "")]
+    assert not found, found

@@ -10,7 +10,7 @@ the name), ``{length}``, ``{limit}``, ``{suggestion}``.
 from __future__ import annotations
 
 from mailcheck.findings import Finding, Rule, Severity, finding_for
-from mailcheck.i18n import N_
+from mailcheck.i18n import N_, NP_
 
 DOMAIN = "helo"
 
@@ -32,18 +32,20 @@ RULES: dict[str, Rule] = {
         "Bounces often only say \"Access denied - bogus HELO\" or \"in reply to EHLO command\";"
         " telling the reader where their MTA sets the name beats \"no HELO found\".", "input"),
     "HELO_INPUT_CUT": Rule(
-        WARN, N_("The text is {length} bytes long; only the first {limit} bytes were read."),
+        WARN, N_("The text is {length} long; only the first {limit} were read."),
         "A paste is read up to helo.max_input_bytes (data/mail.yml) so that a huge log cannot"
         " stall the page or the command line; the reader learns that the rest was not read.", "input"),
     "HELO_MORE_VALUES": Rule(
-        INFO, N_("Only the first {limit} HELO names in the text were checked."),
+        INFO, NP_("Only the first HELO name in the text was checked (at most {limit}).",
+                  "Only the first {limit} HELO names in the text were checked.", count="limit"),
         "A pasted log can hold thousands of names; the report stays readable.", "input"),
     # --- RFC syntax (grammar.py) -------------------------------------------------
     "HELO_EMPTY": Rule(
         ERR, N_("The HELO command has no name after it."),
         "HELO and EHLO take exactly one argument (§4.1.1.1).", RFC5321),
     "HELO_LINE_TOO_LONG": Rule(
-        ERR, N_("The command line would be {length} octets long; SMTP allows at most {limit}."),
+        ERR, NP_("The command line would be {length} octet long; SMTP allows at most {limit}.",
+                 "The command line would be {length} octets long; SMTP allows at most {limit}.", count="length"),
         "A command line, CRLF included, is at most 512 octets (§4.5.3.1.4).", RFC5321),
     "HELO_CONTROL_CHAR": Rule(
         ERR, N_("The name contains a control character ({part})."),
@@ -74,10 +76,12 @@ RULES: dict[str, Rule] = {
         "The DNS root dot is not part of the Domain syntax (§4.1.2); Postfix strips one dot,"
         " other receivers may not.", RFC5321),
     "HELO_LABEL_TOO_LONG": Rule(
-        ERR, N_("The label “{part}” is {length} characters long; the limit is {limit}."),
+        ERR, NP_("The label “{part}” is {length} character long; the limit is {limit}.",
+                 "The label “{part}” is {length} characters long; the limit is {limit}.", count="length"),
         "A DNS label has at most 63 octets (§2.3.4).", RFC1035),
     "HELO_NAME_TOO_LONG": Rule(
-        ERR, N_("The name is {length} characters long; a host name has at most {limit}."),
+        ERR, NP_("The name is {length} character long; a host name has at most {limit}.",
+                 "The name is {length} characters long; a host name has at most {limit}.", count="length"),
         "255 octets on the wire are 253 characters in text (§2.3.4). Postfix accepts 254"
         " and 255; no such name can exist in the DNS, so we reject it.", RFC1035),
     "HELO_HYPHEN_EDGE": Rule(

@@ -23,7 +23,7 @@ from mailcheck.findings import Finding, Severity, verdict
 from mailcheck.helo.checker import check
 from mailcheck.helo.codes import DOMAIN, RULES, finding
 from mailcheck.helo.extract import MAX_VALUES, Extracted, extract, shows_refusal
-from mailcheck.i18n import N_, message
+from mailcheck.i18n import N_, Size, message, translate
 from mailcheck.policy import policy
 
 PLACEHOLDER_NAME = "mail.example.com"  # shown in hints until the reader's own name is valid
@@ -90,7 +90,7 @@ def report(text: str, lang: str) -> list[dict]:
         reports = [_refused_not_shown(lang) if shows_refusal(text) else _not_found(lang)]
     notes = [finding("HELO_MORE_VALUES", limit=MAX_VALUES)] if truncated else []
     if length is not None:
-        notes.append(finding("HELO_INPUT_CUT", length=length, limit=policy()["helo"]["max_input_bytes"]))
+        notes.append(finding("HELO_INPUT_CUT", length=Size(length), limit=Size(policy()["helo"]["max_input_bytes"])))
     reports[-1]["findings"] += [_finding_dict(note, lang) for note in notes]
     return reports
 
@@ -168,7 +168,7 @@ def _finding_dict(item: Finding, lang: str) -> dict:
         "code": item.code,
         "severity": item.severity.value,
         # Messages name the hoster as the data file does ({provider}); the others ignore it.
-        "message": message(DOMAIN, lang, RULES[item.code].message, provider=policy()["provider"]["name"], **params),
+        "message": translate(DOMAIN, lang, RULES[item.code].message, provider=policy()["provider"]["name"], **params),
         "part": item.params.get("part"),
     }
 
