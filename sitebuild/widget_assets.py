@@ -38,6 +38,7 @@ from pathlib import Path
 
 from mailcheck.csvcheck import template
 from mailcheck.i18n import LANGUAGES
+from mailcheck.policy import download_name
 from mailcheck.web import CHECKERS
 from sitebuild import (
     compile_assets,  # the generated policy and catalogs, and write_if_changed
@@ -187,8 +188,8 @@ def _cached_wheel(name: str, version: str) -> Path:
 
 
 def template_filename(lang: str) -> str:
-    """File name of the CSV template in ``lang`` (written by publish())."""
-    return f"addresses-template-{lang}.csv"
+    """File name of the CSV template in ``lang`` (written by publish()): ``downloads.template``."""
+    return download_name("template", lang)
 
 
 def _wheel_needs() -> dict[str, list[Path]]:

@@ -70,6 +70,9 @@ RUNTIME_STRINGS = {
     ),
 }
 
+# Downloads the page itself makes (the worker names the daily parts and the profile).
+PAGE_DOWNLOADS = ("fixed", "findings", "groups")
+
 # Strings of the static markup (key -> English msgid).
 MARKUP_STRINGS = {
     "helo.label": N_("Name your server sends in HELO/EHLO, or lines from a log or bounce"),
@@ -113,8 +116,9 @@ def _forms(lang: str, pair: tuple[str, str]) -> list[str]:
 
 def runtime_strings(lang: str) -> dict[str, object]:
     """What ui.js reads: the runtime strings (a list of forms for a count), the language's
-    plural rule (``_singular``: the counts that take the first form) and number signs
-    (``_number``: digit group and decimal separators), as mailcheck.i18n has them."""
+    plural rule (``_singular``: the counts that take the first form), number signs
+    (``_number``: digit group and decimal separators, as mailcheck.i18n has them) and the
+    names of the files the page makes (``_files``, from ``downloads`` in the data file)."""
     catalog = translations("ui", lang)
     strings: dict[str, object] = {
         key: _forms(lang, msgid) if isinstance(msgid, tuple) else typeset(catalog.gettext(msgid), lang)
@@ -122,6 +126,8 @@ def runtime_strings(lang: str) -> dict[str, object]:
     }
     strings["_singular"] = list(SINGULAR_COUNTS[lang])
     strings["_number"] = list(NUMBER_SYMBOLS[lang])
+    # Names of the files the page makes ({stem}: the reader's file name without extension).
+    strings["_files"] = {kind: policy()["downloads"][kind][lang] for kind in PAGE_DOWNLOADS}
     return strings
 
 

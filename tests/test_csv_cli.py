@@ -99,5 +99,5 @@ def test_template(lang: str) -> None:
     assert done.returncode == 0
     lines = done.stdout.decode("utf-8").split("\r\n")
     assert lines[0] == ",".join(HEADERS[lang])
-    assert len(lines) == 1 + len(policy()["csv"]["example_rows"]) + 1  # CRLF after the last row too
+    assert len(lines) == 1 + len(policy()["csv"]["example_rows"][lang]) + 1  # CRLF after the last row too
     assert run("csv", "-", stdin=done.stdout).returncode == 0

@@ -267,3 +267,23 @@ def test_italian_catalogs_say_lei() -> None:
                 for form in ([msg.string] if isinstance(msg.string, str) else msg.string):
                     found += [f"{po_file.name}: {form}" for _ in VOI.finditer(form or "")]
     assert not found, found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_downloads_are_in_the_language(lang: str) -> None:
+    """The template's example rows and every download name are the language's own."""
+    from mailcheck import csvcheck
+    from mailcheck.csvcheck.split import part_name
+    from mailcheck.policy import download_name, policy
+    from mailcheck.profile import filename
+    rows = policy()["csv"]["example_rows"][lang]
+    others = [row for other in LANGUAGES if other != lang for row in policy()["csv"]["example_rows"][other]]
+    assert not {cell for row in rows for cell in row[:2]} & {cell for row in others for cell in row[:2]}, \
+        "names and passwords differ from every other language's"
+    result = csvcheck.report(csvcheck.template(lang).encode(), lang)
+    assert result["verdict"] == "accept" and result["findings"] == [], "the example passwords pass the checker"
+    for kind, names in policy()["downloads"].items():
+        assert names[lang].isascii() and names[lang] not in [names[o] for o in LANGUAGES if o != lang], kind
+    assert part_name("C:\\staff.csv", 2, 3, lang) == download_name("part", lang, stem="staff", index=2, total=3)
+    assert filename(None, lang) == download_name("profile", lang)
+    assert runtime_strings(lang)["_files"]["fixed"] == policy()["downloads"]["fixed"][lang]

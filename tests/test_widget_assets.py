@@ -65,7 +65,7 @@ def test_manifest_names_existing_files_and_the_loader_carries_it(published_widge
     helo = (published_widgets / manifest["checkers"]["helo"]["module"]).read_text()
     assert re.search(r'from "\./ui\.[0-9a-f]{10}\.js"', helo), "modules import each other by hashed name"
     for lang in LANGUAGES:
-        template = published_widgets / manifest["templates"] / f"addresses-template-{lang}.csv"
+        template = published_widgets / manifest["templates"] / widget_assets.template_filename(lang)
         assert template.read_bytes().startswith(b"\xef\xbb\xbf")
 
 

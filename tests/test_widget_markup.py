@@ -58,7 +58,7 @@ def test_widget_is_accessible_and_self_describing(name: str, lang: str) -> None:
                for tag, attrs in page.tags), "a Retry button, hidden until the runtime fails"
     assert "\n\n" not in html, "a blank line would end Markdown's raw HTML block"
     strings = json.loads(page.json)
-    assert set(strings) == {*widget_markup.RUNTIME_STRINGS, "_singular", "_number"}
+    assert set(strings) == {*widget_markup.RUNTIME_STRINGS, "_singular", "_number", "_files"}
     assert all(strings.values())
 
 
@@ -85,5 +85,5 @@ def test_unknown_widget_names_the_known_ones() -> None:
 def test_template_link_points_at_the_published_file() -> None:
     html = widget_markup.template_link("de", "../")
     folder = widget_assets.stage().page["templates"]
-    assert f'href="../_widgets/{folder}addresses-template-de.csv"' in html
+    assert f'href="../_widgets/{folder}vorlage-adressen.csv"' in html
     assert "download" in html and "CSV-Vorlage" in html

@@ -116,7 +116,8 @@ def _run_csv(args: argparse.Namespace) -> int:
             print(f"mailcheck csv: --fixed {args.fixed}: {error.strerror}", file=sys.stderr)
             return EXIT_USAGE
     parts = result.pop("parts")  # the passwords again
-    names = [part_name("" if args.file == STDIN else args.file, i, len(parts)) for i in range(1, len(parts) + 1)]
+    names = [part_name("" if args.file == STDIN else args.file, i, len(parts), args.lang)
+             for i in range(1, len(parts) + 1)]
     result["parts"] = [{"name": name, "rows": part.rows} for name, part in zip(names, parts, strict=True)]
     paths = []
     if args.split and parts:

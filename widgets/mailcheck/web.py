@@ -49,7 +49,7 @@ def _csv(request: dict, lang: str, progress: Progress | None) -> object:
     # Parts are bytes in the file's own encoding: they cross to the page in base64.
     total = len(result["parts"])
     result["parts"] = [
-        {"name": part_name(str(request.get("name", "")), index, total), "rows": part.rows,
+        {"name": part_name(str(request.get("name", "")), index, total, lang), "rows": part.rows,
          "data": base64.b64encode(part.data).decode("ascii")}
         for index, part in enumerate(result["parts"], start=1)
     ]
