@@ -287,3 +287,19 @@ def test_downloads_are_in_the_language(lang: str) -> None:
     assert part_name("C:\\staff.csv", 2, 3, lang) == download_name("part", lang, stem="staff", index=2, total=3)
     assert filename(None, lang) == download_name("profile", lang)
     assert runtime_strings(lang)["_files"]["fixed"] == policy()["downloads"]["fixed"][lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_tool_names_itself(lang: str) -> None:
+    """The counter counts and is called the counter; a tool without words of its own gets neutral ones."""
+    counter = widget_markup.render("recipients", lang, "./")
+    count = widget_markup.message("ui", lang, "Count")
+    assert f">{count}</button>" in counter
+    for key in ("idle", "noscript"):
+        assert widget_markup._t(lang, key, "recipients") in counter
+        assert widget_markup._t(lang, key, "recipients") != widget_markup._t(lang, key, "csv")
+    strings = runtime_strings(lang, "recipients")
+    assert strings["checking"] != runtime_strings(lang, "csv")["checking"]
+    if lang == "en":
+        for tool in ("recipients", "profile"):
+            assert "checker" not in widget_markup.render(tool, lang, "./").lower(), tool

@@ -68,13 +68,14 @@ def test_ui_catalog_matches_the_code(lang: str) -> None:
     with (LOCALE_DIR / lang / "LC_MESSAGES" / "ui.po").open("rb") as po:
         catalog = {m.id: m.string for m in read_po(po) if m.id}
     used = {*widget_markup.RUNTIME_STRINGS.values(), *widget_markup.MARKUP_STRINGS.values(),
+            *(msgid for own in widget_markup.TOOL_STRINGS.values() for msgid in own.values()),
             web.BAD_REQUEST, web.INTERNAL_ERROR}
     assert set(catalog) == used
     assert all(catalog.values())
 
 
 def test_strings_block_cannot_close_its_script() -> None:
-    assert "</" not in widget_markup._strings("en").replace("<\\/", "")
+    assert "</" not in widget_markup._strings("en", "helo").replace("<\\/", "")
 
 
 def test_unknown_widget_names_the_known_ones() -> None:
