@@ -3,7 +3,8 @@ text of a French page's HTML, never to its markup or code.
 
 Text nodes are spaced except inside ``code``, ``pre``, ``kbd``, ``samp``, ``script``,
 ``style`` and ``textarea``; of the attributes only the ones a reader sees or hears
-(``title``, ``alt``, ``aria-label``, ``placeholder``). A regular-expression walk over
+(``title``, ``alt``, ``aria-label``, ``placeholder``, and ``content``, which only ``<meta>``
+has: the description and the search result's title). A regular-expression walk over
 the tags, not a parser: it costs about a millisecond per page and keeps every byte of the
 markup it does not space. It also puts back the no-break spaces that MkDocs' table of
 contents loses (it collapses every kind of space into a plain one).
@@ -17,7 +18,7 @@ from mailcheck.typography import french_spacing
 
 _SKIP = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
 _TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<[^>]*>", re.S)
-_SPOKEN = re.compile(r"""(\s(?:title|alt|aria-label|placeholder)=)("[^"]*"|'[^']*')""")
+_SPOKEN = re.compile(r"""(\s(?:title|alt|aria-label|placeholder|content)=)("[^"]*"|'[^']*')""")
 # Spaces typed as entities are the characters themselves to the rules.
 _SPACE_ENTITIES = re.compile(r"&(nbsp|#160|#xa0|#8239|#x202f);", re.I)
 _NARROW = frozenset({"#8239", "#x202f"})
