@@ -225,5 +225,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     # A theme string as the data file words it, or "" for the theme's own (partials/language.html).
     env.globals["theme_label"] = lambda key: (
         mdtext.html(chrome_label(data, THEME_LABELS[key], _language(config))) if key in THEME_LABELS else "")
+    # the footer's places (support, web app, Manager): their address in the language being built
+    env.globals["link_address"] = lambda name: maildata.link_address(data, name, _language(config))
     env.globals["language_roots"] = _language_roots(config)
     env.globals["current_language"] = lambda: _language(config)

@@ -114,10 +114,8 @@ def link(data: dict[str, Any], name: str, lang: str) -> str:
     An address nobody has confirmed yet is ``""`` in the data file; the step then
     still names the place, and filling in the address later links every guide.
     """
-    if name not in data["links"]:
-        raise DataError(f"unknown link {name!r}; known: {', '.join(data['links'])}")
+    url = maildata.link_address(data, name, lang)
     text = label(data, f"link.{name}", lang)
-    url = data["links"][name]
     return f"[{text}]({url})" if url else text
 
 
