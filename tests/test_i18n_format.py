@@ -303,3 +303,22 @@ def test_each_tool_names_itself(lang: str) -> None:
     if lang == "en":
         for tool in ("recipients", "profile"):
             assert "checker" not in widget_markup.render(tool, lang, "./").lower(), tool
+
+
+@pytest.mark.parametrize(("change", "error"), [
+    (lambda data: data["downloads"]["fixed"].pop("it"), r"downloads\.fixed: nothing for it"),
+    (lambda data: data["downloads"]["part"].update(fr="{stem}-partie-n°{index}.csv"),
+     r"downloads\.part\.fr: expected an ASCII"),
+    (lambda data: data["downloads"].pop("groups"), r"downloads\.groups: missing"),
+    (lambda data: data["csv"]["example_rows"].pop("es"), r"csv\.example_rows: nothing for es"),
+])
+def test_the_download_table_is_checked(tmp_path: Path, change, error: str) -> None:
+    import yaml
+
+    from sitebuild import maildata
+    data = yaml.safe_load((ROOT / "data" / "mail.yml").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "mail.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(maildata.DataError, match=error):
+        maildata.load(path)
