@@ -72,7 +72,7 @@ def test_payloads_are_shown_as_typed(site):
     guide = (site / "guides" / "first" / "index.html").read_text(encoding="utf-8")
     shown = "&lt;img src=x onerror=alert(1)&gt;"
     assert f"<h1>{shown}</h1>" in guide
-    assert f"<title>{shown} - " in guide
+    assert f"<title>{shown} \u2013 " in guide  # the en dash of page.title_separator
     assert guide.count(shown) >= 3  # <title>, header, <h1> (and the navigation)
     assert 'content="&#34;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"' in guide  # meta description
     assert "&#60;img src=z onerror=alert(7)&#62;" in guide  # a label in the ports table
