@@ -79,9 +79,9 @@ def message(domain: str, lang: str, msgid: str, **params: object) -> str:
 
     An ``int`` value is a number for readers, written by :func:`number` (10 000, 10.000), a
     :class:`Size` by :func:`size` (256 KiB); pass an identifier that must stay as it is (a
-    port) as text. French messages get
-    French spacing (:func:`mailcheck.typography.french_spacing`) before the values go in,
-    so an address or a pasted name is never touched.
+    port) as text. French messages get French spacing
+    (:func:`mailcheck.typography.french_spacing`) before the values go in, so an address or
+    a pasted name is never touched.
     """
     return typeset(translations(domain, lang).gettext(msgid), lang).format(**_shown(params, lang))
 
