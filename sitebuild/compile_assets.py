@@ -45,6 +45,8 @@ POLICY_PATHS = (
     "feedback.channel",
     "limits.recipients_per_message",
     "recipients",
+    "bounce",
+    "limits.max_message_bytes",
     "provider.name",
     "servers",
     "client_setup.profile",

@@ -124,6 +124,8 @@ ID = Text(r"[a-z0-9_]+", "an identifier of lower-case letters, digits and _")
 FILE_NAME = Text(r"(?:[A-Za-z0-9._-]|\{(?:stem|index|total)\})+",
                  "an ASCII file name (letters, digits, . _ - and {stem}, {index}, {total})")
 DOWNLOADS = ("template", "part", "fixed", "findings", "groups", "profile")
+ID_WORDS = Text(r"[a-z0-9]+(?:-[a-z0-9]+)*", "an identifier of lower-case words joined by -")
+URL = Text(r"https://\S+", "an https:// address")
 
 _PORT = {"port": PORT, "security": ID, "status": ID}
 SCHEMA: dict[str, Any] = {
@@ -148,6 +150,10 @@ SCHEMA: dict[str, Any] = {
     },
     "downloads": MapOf(MapOf(FILE_NAME)),
     "recipients": {"max_bytes": POSITIVE},
+    "bounce": {
+        "max_input_bytes": POSITIVE,
+        "refusals": [{"id": ID_WORDS, "reason": ID_WORDS, "text": str, "source": URL, "remedy": MapOf(str)}],
+    },
     # one address, or one per language (fr: https://..., en: https://...)
     "links": MapOf(PerLanguage(Text(r"(https://\S+)?", "an https:// address, or \"\" while it is not known"))),
     "feedback": {"services": [ID], "languages_by_service": Optional(MapOf([LANGUAGE])), "channel": ID},

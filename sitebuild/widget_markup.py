@@ -13,6 +13,7 @@ from collections.abc import Callable
 from html import escape
 
 from mailcheck.i18n import (
+    DEFAULT_LANGUAGE,
     N_,
     NP_,
     NUMBER_SYMBOLS,
@@ -75,6 +76,14 @@ RUNTIME_STRINGS = {
     "newsletter": N_("Advice for mailings to many people"),
     "parts": N_("Import one part per day, in this order:"),
     "download_part": NP_("Part {index} of {total} ({n} row)", "Part {index} of {total} ({n} rows)"),
+    # The bounce explainer (widgets/web/bounce.js).
+    "bounce.copy": N_("Copy a summary for support"),
+    "bounce.copied": N_("Summary copied. The part of each address before the @ is masked."),
+    "bounce.guide": N_("Read the guide that helps"),
+    "bounce.details": N_("What the servers said"),
+    "bounce.summary": N_("Summary for support (the part of each address before the @ is masked)"),
+    "bounce.helo": N_("The HELO check of the name in the bounce"),
+    "bounce.next": N_("What to do next"),
     "helo.next": N_(
         "If mail from this server still bounces, read the bounce message for its reason, and check that "
         "the name has an address in the DNS and that the server's IP address points back to it (reverse DNS)."
@@ -105,6 +114,10 @@ MARKUP_STRINGS = {
     "recipients.hint": N_("Paste the addresses as your mail program or spreadsheet gives them: separated by commas"
                           " or semicolons, or one per line; names and To:, Cc:, Bcc: are fine."),
     "profile.download": N_("Download the configuration profile"),
+    "bounce.privacy": N_("The bounce never leaves your browser: it is read on this page and sent nowhere."),
+    "bounce.label": N_("The bounce, the refusal or the log line"),
+    "bounce.hint": N_("Paste the whole bounce message or only its text, the error your mail program showed,"
+                      " or a line of your server's log."),
     "autoconfig.link": N_("Thunderbird autoconfig file (config-v1.1.xml)"),
 }
 
@@ -233,6 +246,19 @@ def _recipients_form(lang: str) -> str:
     )
 
 
+def _bounce_form(lang: str) -> str:
+    return (
+        f'<p class="mailcheck__privacy">{_t(lang, "bounce.privacy")}</p>'
+        '<form class="mailcheck__form">'
+        f'<label for="mailcheck-bounce-text">{_t(lang, "bounce.label")}</label>'
+        f'<p class="mailcheck__hint" id="mailcheck-bounce-hint">{_t(lang, "bounce.hint")}</p>'
+        '<textarea id="mailcheck-bounce-text" name="text" rows="8" spellcheck="false" autocomplete="off" '
+        'autocapitalize="off" aria-describedby="mailcheck-bounce-hint"></textarea>'
+        f'<button type="submit" class="md-button md-button--primary">{_t(lang, "check")}</button>'
+        "</form>"
+    )
+
+
 def _profile_form(lang: str) -> str:
     # novalidate: a mistyped address gets the checker's finding in the page language,
     # not the browser's own bubble; type=email still brings the right phone keyboard.
@@ -251,6 +277,7 @@ def _profile_form(lang: str) -> str:
 
 FORMS: dict[str, Callable[[str], str]] = {
     "helo": _helo_form, "csv": _csv_form, "recipients": _recipients_form, "profile": _profile_form,
+    "bounce": _bounce_form,
 }
 
 
@@ -258,9 +285,12 @@ def render(name: str, lang: str, base: str) -> str:
     """The widget ``name`` in ``lang``; ``base`` leads from the page to the site root."""
     if name not in FORMS:
         raise KeyError(f"unknown widget {name!r}; known: {', '.join(sorted(FORMS))}")
+    # data-docs leads to the guides of the page language (a checker may link one).
+    docs = base + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/")
     # One block of HTML without blank lines, so Markdown passes it through untouched.
     return (
-        f'<div class="mailcheck mailcheck--{name}" data-mailcheck="{name}" data-lang="{escape(lang)}">'
+        f'<div class="mailcheck mailcheck--{name}" data-mailcheck="{name}" data-lang="{escape(lang)}" '
+        f'data-docs="{escape(docs)}">'
         f'<link rel="stylesheet" href="{escape(base + _published("css"))}">'
         f"{FORMS[name](lang)}"
         '<p class="mailcheck__status" role="status">'

@@ -41,7 +41,7 @@ def _parse(html: str) -> _Elements:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("name", ["helo", "csv", "recipients", "profile"])
+@pytest.mark.parametrize("name", ["helo", "csv", "recipients", "profile", "bounce"])
 def test_widget_is_accessible_and_self_describing(name: str, lang: str) -> None:
     html = widget_markup.render(name, lang, "../../")
     page = _parse(html)
@@ -79,7 +79,7 @@ def test_strings_block_cannot_close_its_script() -> None:
 
 
 def test_unknown_widget_names_the_known_ones() -> None:
-    with pytest.raises(KeyError, match="csv, helo, profile, recipients"):
+    with pytest.raises(KeyError, match="bounce, csv, helo, profile, recipients"):
         widget_markup.render("spf", "en", "./")
 
 
