@@ -1,7 +1,8 @@
 """The command line: ``python -m mailcheck SUBCOMMAND [--json] [--lang LANG] ...``.
 
 Exit status: 0 when every input is accepted, 1 when one is rejected, 2 on a usage
-error (argparse's own convention). A subcommand is one :class:`Command` in
+error (argparse's own convention, and an argument that is not UTF-8 text), 3 when
+the output could not be written (a closed pipe, a full disk): never a traceback. A subcommand is one :class:`Command` in
 :data:`COMMANDS`: its help line, a function adding its arguments, a function running it.
 Options shared by subcommands come from :func:`add_lang` and :func:`add_json`.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from mailcheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-EXIT_ACCEPT, EXIT_REJECT, EXIT_USAGE = 0, 1, 2
+EXIT_ACCEPT, EXIT_REJECT, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 STDIN = "-"
 
 
@@ -43,6 +45,20 @@ def read_argument(value: str) -> bytes:
     if value == STDIN:
         return sys.stdin.buffer.read()
     return value.encode("utf-8", "surrogateescape")
+
+
+class UsageError(Exception):
+    """A bad argument the parser could not see (its message names it); exit 2."""
+
+
+def text_argument(value: str, option: str) -> str:
+    """``value`` as text; bytes that are not UTF-8 (surrogate escapes from the command line) are a usage error."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise UsageError(f"{option}: byte {value[error.start].encode('utf-8', 'surrogateescape')!r} "
+                         f"at character {error.start + 1} is not UTF-8 text") from None
+    return value
 
 
 def print_json(obj: object) -> None:
@@ -191,12 +207,11 @@ def _run_profile(args: argparse.Namespace) -> int:
 
     if args.address is None:
         if args.name:
-            print("mailcheck profile: --name needs --address", file=sys.stderr)
-            return EXIT_USAGE
+            raise UsageError("--name needs --address")
         result = {"verdict": "accept", "findings": [],
                   "profile": to_plist(build_profile(policy(), args.lang)).decode("utf-8")}
     else:
-        result = report(args.address, args.name, args.lang)
+        result = report(text_argument(args.address, "--address"), text_argument(args.name, "--name"), args.lang)
     if args.json:
         print_json(result)
     else:
@@ -234,4 +249,22 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     sys.stdout.reconfigure(errors="replace")  # a reader's bytes must not crash the output
-    return args.run(args)
+    try:
+        code = args.run(args)
+        sys.stdout.flush()  # a write error shows here at the latest, not at exit
+    except UsageError as error:
+        print(f"mailcheck {args.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:  # BrokenPipeError, ENOSPC ... on standard output
+        if not _stdout_error(error):
+            raise
+        # Python would try to flush again at exit and complain: hand it a sink.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"mailcheck {args.command}: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return EXIT_OUTPUT
+    return code
+
+
+def _stdout_error(error: OSError) -> bool:
+    """Whether ``error`` came from writing standard output (a file the command writes reports its own)."""
+    return isinstance(error, BrokenPipeError) or error.filename is None
