@@ -27,7 +27,8 @@ def _openssl(*args: str | Path) -> subprocess.CompletedProcess:
 def pki(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """A CA and a signing certificate issued by it (RSA 2048, SHA-256), made with openssl."""
     folder = tmp_path_factory.mktemp("pki")
-    ca_key, ca, key, request, cert = (folder / n for n in ("ca.key", "ca.pem", "signer.key", "signer.csr", "signer.pem"))
+    names = ("ca.key", "ca.pem", "signer.key", "signer.csr", "signer.pem")
+    ca_key, ca, key, request, cert = (folder / name for name in names)
     _openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out", ca, "-days", "2",
              "-subj", "/CN=Test profile CA", "-addext", "basicConstraints=critical,CA:TRUE",
              "-addext", "keyUsage=critical,keyCertSign")
