@@ -19,6 +19,7 @@ from mailcheck.policy import policy
 from mailcheck.profile import report
 from mailcheck.profile.page import page_data
 from sitebuild import widget_assets, widget_markup
+from sitebuild.testing.a11y import axe
 
 RUNTIME = ("pyodide", "python_stdlib", ".whl", "worker.", "loader.")
 
@@ -89,6 +90,8 @@ def test_the_maker_works_at_once_without_the_runtime(browser: Browser, site_url:
     assert page.evaluate("document.activeElement.id") == "mailcheck-profile-address"
     assert result.locator("a[download]").count() == 0
     assert not result.locator(".mailcheck__verdict").count(), "a result, not a verdict badge"
+    ours = [v for v in axe(page) if any(".mailcheck" in node for node in v["nodes"])]
+    assert ours == [], "axe-core on the maker with an error shown"
 
     # A name error moves focus to the name; the address is fine now.
     address.fill("jane.doe@example.org")
