@@ -21,7 +21,7 @@ from pathlib import Path
 from sitebuild.testing.loopback import free_port
 
 NGINX = Path("/usr/sbin/nginx")
-CONFIG = Path(__file__).resolve().parent.parent / "hosting" / "nginx.conf"
+CONFIG = Path(__file__).resolve().parents[2] / "hosting" / "nginx.conf"  # the checkout root, not sitebuild/
 CSP_FILE = "_csp.nginx.conf"  # written into the site by sitebuild/csp.py
 START_TIMEOUT = 15.0
 

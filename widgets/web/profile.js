@@ -17,6 +17,10 @@ function mount(widget) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const serial = ++made;
+    if (!globalThis.crypto?.subtle) { // no Web Crypto outside https and localhost: say so, never fail silently
+      present(widget, [el("p", { class: "mailcheck__headline" }, data.unavailable)], true);
+      return;
+    }
     const report = await makeProfile(data, fields.address.value, fields.name.value);
     if (serial !== made) return; // a newer submit answers
     const nodes = [el("p", { class: "mailcheck__headline" }, report.summary)];

@@ -89,6 +89,9 @@ SUMMARY_READY = N_("Your profile for {address} is ready to download.")
 SUMMARY_REJECT = N_("No profile was made: correct the entries marked as errors first.")
 # Strings of the page that makes the profile (sitebuild's template, widgets/web/profile.js).
 DOWNLOAD = N_("Download the profile for {address}")
+# Web Crypto (for the UUIDs) exists only on https pages and localhost.
+UNAVAILABLE = N_("This browser cannot make the profile on this page, which is not served over a secure "
+                 "connection (https). Use the general profile, or enter the settings by hand.")
 UNSIGNED = N_("This profile is not signed: your device shows it as unsigned. Before you install it, "
               "check that it names {name} and the server {host}.")
 

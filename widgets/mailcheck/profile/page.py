@@ -17,7 +17,7 @@ from typing import Any
 
 from mailcheck.i18n import message, translations
 from mailcheck.profile import account
-from mailcheck.profile.codes import DOMAIN, DOWNLOAD, RULES, SUMMARY_READY, SUMMARY_REJECT, UNSIGNED
+from mailcheck.profile.codes import DOMAIN, DOWNLOAD, RULES, SUMMARY_READY, SUMMARY_REJECT, UNAVAILABLE, UNSIGNED
 from mailcheck.profile.mobileconfig import Account, Identifiers, build_profile, site_namespace, to_plist
 
 # Where the page puts its values; none of them can occur in a profile otherwise.
@@ -55,6 +55,7 @@ def page_data(data: Mapping[str, Any], lang: str) -> dict[str, Any]:
                      for code, rule in RULES.items()},
         "summary": {"ready": _raw(lang, SUMMARY_READY), "reject": message(DOMAIN, lang, SUMMARY_REJECT)},
         "download": _raw(lang, DOWNLOAD),
+        "unavailable": message(DOMAIN, lang, UNAVAILABLE),
         "unsigned": message(DOMAIN, lang, UNSIGNED, name=_profile_name(data, lang), host=data["servers"]["host"]),
     }
 
