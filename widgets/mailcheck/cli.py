@@ -1,9 +1,10 @@
 """The command line: ``python -m mailcheck SUBCOMMAND [--json] [--lang LANG] ...``.
 
 Exit status: 0 when every input is accepted, 1 when one is rejected, 2 on a usage
-error (argparse's own convention, and an argument that is not UTF-8 text), 3 when
-the output could not be written (a closed pipe, a full disk): never a traceback. A subcommand is one :class:`Command` in
-:data:`COMMANDS`: its help line, a function adding its arguments, a function running it.
+error (argparse's own convention, and a text argument that is not UTF-8), 3 when the
+output could not be written (a closed pipe, a full disk): never a traceback. A
+subcommand is one :class:`Command` in :data:`COMMANDS`: its help line, a function
+adding its arguments, a function running it.
 Options shared by subcommands come from :func:`add_lang` and :func:`add_json`.
 """
 
