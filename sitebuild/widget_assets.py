@@ -284,7 +284,7 @@ def _inputs_key() -> str:
     """Size and mtime of every input: the same key means the same staged files."""
     inputs = [compile_assets.DATA_FILE, BROWSER_REQUIREMENTS, pycompile.TOOLS, pycompile.SCRIPT,
               PYODIDE / "package.json", WIDGETS / "pyproject.toml", stdlib_subset.SCRIPT, stdlib_subset.FALLBACK,
-              stdlib_subset.HELO_CORPUS, *stdlib_subset.CSV_FIXTURES.iterdir(),
+              stdlib_subset.HELO_CORPUS, *stdlib_subset.CSV_FIXTURES.iterdir(), *stdlib_subset.BOUNCE_CORPUS,
               *WEB.iterdir(), *sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)]
     return ";".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in inputs)
 

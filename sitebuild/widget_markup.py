@@ -12,12 +12,23 @@ import json
 from collections.abc import Callable
 from html import escape
 
-from mailcheck.i18n import N_, message, translations
+from mailcheck.i18n import (
+    DEFAULT_LANGUAGE,
+    N_,
+    NP_,
+    NUMBER_SYMBOLS,
+    SINGULAR_COUNTS,
+    message,
+    plural_index,
+    translations,
+    typeset,
+)
 from mailcheck.policy import policy
 from sitebuild import widget_assets
 from sitebuild.widget_assets import ASSETS, template_filename
 
-# Strings the script shows while it runs (key -> English msgid).
+# Strings the script shows while it runs (key -> English msgid, or NP_ pair for a count:
+# the page then gets the language's forms and ui.js ``plural`` picks one).
 RUNTIME_STRINGS = {
     "idle": N_("The checker loads when you use it."),
     "loading": N_("Loading the checker…"),
@@ -33,7 +44,7 @@ RUNTIME_STRINGS = {
     "failed.crashed": N_("The checker stopped unexpectedly, perhaps for lack of memory. Check again to restart it."),
     "retry": N_("Retry"),
     # A long check (a CSV file of thousands of rows) shows how far it is and can be stopped.
-    "rows_done": N_("Checked {done} of {total} rows"),
+    "rows_done": NP_("Checked {done} of {n} row", "Checked {done} of {n} rows"),
     "cancel": N_("Cancel"),
     "cancelled": N_("The check was cancelled."),
     "accept": N_("Accepted"),
@@ -51,7 +62,8 @@ RUNTIME_STRINGS = {
     "fix": N_("How to fix it"),
     "dialogue": N_("What your server would see"),
     "download_fixed": N_("Download the corrected file"),
-    "findings_shown": N_("Only the first findings are shown here; the download lists all of them."),
+    "findings_shown": NP_("Only the first {shown} of {n} finding are shown here; the download lists all of them.",
+                          "Only the first {shown} of {n} findings are shown here; the download lists all of them."),
     "download_findings": N_("Download all findings (CSV)"),
     "empty": N_("Enter something to check first."),
     "group": N_("Message {index} of {total}"),
@@ -60,7 +72,15 @@ RUNTIME_STRINGS = {
     "download_groups": N_("Download the groups as a text file"),
     "newsletter": N_("Advice for mailings to many people"),
     "parts": N_("Import one part per day, in this order:"),
-    "download_part": N_("Part {index} of {total} ({rows} rows)"),
+    "download_part": NP_("Part {index} of {total} ({n} row)", "Part {index} of {total} ({n} rows)"),
+    # The bounce explainer (widgets/web/bounce.js).
+    "bounce.copy": N_("Copy a summary for support"),
+    "bounce.copied": N_("Summary copied. The part of each address before the @ is masked."),
+    "bounce.guide": N_("Read the guide that helps"),
+    "bounce.details": N_("What the servers said"),
+    "bounce.summary": N_("Summary for support (the part of each address before the @ is masked)"),
+    "bounce.helo": N_("The HELO check of the name in the bounce"),
+    "bounce.next": N_("What to do next"),
     "helo.next": N_(
         "If mail from this server still bounces, read the bounce message for its reason, and check that "
         "the name has an address in the DNS and that the server's IP address points back to it (reverse DNS)."
@@ -90,6 +110,10 @@ MARKUP_STRINGS = {
     "recipients.hint": N_("Paste the addresses as your mail program or spreadsheet gives them: separated by commas"
                           " or semicolons, or one per line; names and To:, Cc:, Bcc: are fine."),
     "profile.download": N_("Download the general profile (one address per device)"),
+    "bounce.privacy": N_("The bounce never leaves your browser: it is read on this page and sent nowhere."),
+    "bounce.label": N_("The bounce, the refusal or the log line"),
+    "bounce.hint": N_("Paste the whole bounce message or only its text, the error your mail program showed,"
+                      " or a line of your server's log."),
     "autoconfig.link": N_("Thunderbird autoconfig file (config-v1.1.xml)"),
 }
 
@@ -104,13 +128,32 @@ def _t(lang: str, key: str) -> str:
     return escape(message("ui", lang, MARKUP_STRINGS.get(key) or RUNTIME_STRINGS[key]))
 
 
+def _forms(lang: str, pair: tuple[str, str]) -> list[str]:
+    """Every form of a counted message in ``lang``, in the order of its plural rule."""
+    counts = [next(n for n in range(10) if plural_index(lang, n) == form) for form in (0, 1)]
+    return [typeset(translations("ui", lang).ngettext(*pair, n), lang) for n in counts]
+
+
+def runtime_strings(lang: str) -> dict[str, object]:
+    """What ui.js reads: the runtime strings (a list of forms for a count), the language's
+    plural rule (``_singular``: the counts that take the first form) and number signs
+    (``_number``: digit group and decimal separators), as mailcheck.i18n has them."""
+    catalog = translations("ui", lang)
+    strings: dict[str, object] = {
+        key: _forms(lang, msgid) if isinstance(msgid, tuple) else typeset(catalog.gettext(msgid), lang)
+        for key, msgid in RUNTIME_STRINGS.items()
+    }
+    strings["_singular"] = list(SINGULAR_COUNTS[lang])
+    strings["_number"] = list(NUMBER_SYMBOLS[lang])
+    return strings
+
+
 def _strings(lang: str) -> str:
     """The runtime strings as JSON that is safe inside a <script> element.
 
-    Their ``{placeholders}`` stay in: the script fills them (``format`` in ui.js).
+    Their ``{placeholders}`` stay in: the script fills them (``format`` and ``plural`` in ui.js).
     """
-    strings = {key: translations("ui", lang).gettext(msgid) for key, msgid in RUNTIME_STRINGS.items()}
-    return json.dumps(strings, ensure_ascii=False).replace("</", "<\\/")
+    return json.dumps(runtime_strings(lang), ensure_ascii=False).replace("</", "<\\/")
 
 
 def _helo_form(lang: str) -> str:
@@ -156,6 +199,19 @@ def _recipients_form(lang: str) -> str:
     )
 
 
+def _bounce_form(lang: str) -> str:
+    return (
+        f'<p class="mailcheck__privacy">{_t(lang, "bounce.privacy")}</p>'
+        '<form class="mailcheck__form">'
+        f'<label for="mailcheck-bounce-text">{_t(lang, "bounce.label")}</label>'
+        f'<p class="mailcheck__hint" id="mailcheck-bounce-hint">{_t(lang, "bounce.hint")}</p>'
+        '<textarea id="mailcheck-bounce-text" name="text" rows="8" spellcheck="false" autocomplete="off" '
+        'autocapitalize="off" aria-describedby="mailcheck-bounce-hint"></textarea>'
+        f'<button type="submit" class="md-button md-button--primary">{_t(lang, "check")}</button>'
+        "</form>"
+    )
+
+
 def _profile_form(lang: str) -> str:
     # novalidate: a mistyped address gets the maker's finding in the page language,
     # not the browser's own bubble; type=email still brings the right phone keyboard.
@@ -196,6 +252,7 @@ def _maker(name: str, lang: str, base: str) -> str:
 
 FORMS: dict[str, Callable[[str], str]] = {
     "helo": _helo_form, "csv": _csv_form, "recipients": _recipients_form, "profile": _profile_form,
+    "bounce": _bounce_form,
 }
 MAKERS = {"profile"}  # tools that run in the page alone, without the checkers' runtime
 
@@ -206,9 +263,12 @@ def render(name: str, lang: str, base: str) -> str:
         raise KeyError(f"unknown widget {name!r}; known: {', '.join(sorted(FORMS))}")
     if name in MAKERS:
         return _maker(name, lang, base)
+    # data-docs leads to the guides of the page language (a checker may link one).
+    docs = base + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/")
     # One block of HTML without blank lines, so Markdown passes it through untouched.
     return (
-        f'<div class="mailcheck mailcheck--{name}" data-mailcheck="{name}" data-lang="{escape(lang)}">'
+        f'<div class="mailcheck mailcheck--{name}" data-mailcheck="{name}" data-lang="{escape(lang)}" '
+        f'data-docs="{escape(docs)}">'
         f'<link rel="stylesheet" href="{escape(base + _published("css"))}">'
         f"{FORMS[name](lang)}"
         '<p class="mailcheck__status" role="status">'

@@ -1,4 +1,4 @@
-"""``python -m mailcheck profile`` as other tools call it: exit 0 / 1 / 2 / 3, the profile on stdout."""
+"""``python -m mailcheck profile`` as other tools call it: exit 0 / 1 / 2 / 4, the profile on stdout."""
 
 from __future__ import annotations
 
@@ -73,20 +73,20 @@ def test_a_lone_surrogate_or_a_noncharacter_is_a_finding_not_a_crash() -> None:
     assert [f["code"] for f in json.loads(done.stdout)["findings"]] == ["PROFILE_NAME_NOT_XML"]
 
 
-def test_a_closed_pipe_exits_3_without_a_traceback() -> None:
+def test_a_closed_pipe_exits_4_without_a_traceback() -> None:
     read, write = os.pipe()
     os.close(read)  # nobody reads: the first write fails with EPIPE
     try:
         done = run("--address", "jane@example.org", stdout=write)
     finally:
         os.close(write)
-    assert done.returncode == 3
+    assert done.returncode == 4
     assert b"cannot write the output" in done.stderr and b"Traceback" not in done.stderr
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is a Linux device")
-def test_a_full_disk_exits_3_without_a_traceback() -> None:
+def test_a_full_disk_exits_4_without_a_traceback() -> None:
     with open("/dev/full", "wb") as full:
         done = run("--json", "--address", "jane@example.org", stdout=full)
-    assert done.returncode == 3
+    assert done.returncode == 4
     assert b"No space left" in done.stderr and b"Traceback" not in done.stderr

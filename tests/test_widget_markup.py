@@ -41,7 +41,7 @@ def _parse(html: str) -> _Elements:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("name", ["helo", "csv", "recipients"])
+@pytest.mark.parametrize("name", ["helo", "csv", "recipients", "bounce"])
 def test_widget_is_accessible_and_self_describing(name: str, lang: str) -> None:
     html = widget_markup.render(name, lang, "../../")
     page = _parse(html)
@@ -58,7 +58,7 @@ def test_widget_is_accessible_and_self_describing(name: str, lang: str) -> None:
                for tag, attrs in page.tags), "a Retry button, hidden until the runtime fails"
     assert "\n\n" not in html, "a blank line would end Markdown's raw HTML block"
     strings = json.loads(page.json)
-    assert set(strings) == set(widget_markup.RUNTIME_STRINGS)
+    assert set(strings) == {*widget_markup.RUNTIME_STRINGS, "_singular", "_number"}
     assert all(strings.values())
 
 
@@ -78,7 +78,7 @@ def test_strings_block_cannot_close_its_script() -> None:
 
 
 def test_unknown_widget_names_the_known_ones() -> None:
-    with pytest.raises(KeyError, match="csv, helo, profile, recipients"):
+    with pytest.raises(KeyError, match="bounce, csv, helo, profile, recipients"):
         widget_markup.render("spf", "en", "./")
 
 

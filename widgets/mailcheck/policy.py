@@ -40,6 +40,20 @@ class CsvPolicy(TypedDict):
 class LimitsPolicy(TypedDict):
     batch_addresses_per_day: int
     recipients_per_message: int  # To, Cc and Bcc together
+    max_message_bytes: int  # the largest message the hoster accepts (the bounce explainer quotes it)
+
+
+class RefusalPolicy(TypedDict):
+    id: str  # "rbl"; the bogus-HELO reply is helo.reject_reply
+    reason: str  # one of mailcheck.bounce.codes.REASONS
+    text: str  # the hoster's words, with {address} for any address
+    source: str  # the hoster's page that quotes it
+    remedy: dict[str, str]  # language -> the hoster's advice
+
+
+class BouncePolicy(TypedDict):
+    max_input_bytes: int  # what the bounce explainer reads of a paste
+    refusals: list[RefusalPolicy]
 
 
 class RecipientsPolicy(TypedDict):
@@ -83,6 +97,7 @@ class Policy(TypedDict):
     limits: LimitsPolicy
     feedback: FeedbackPolicy
     recipients: RecipientsPolicy
+    bounce: BouncePolicy
     servers: ServersPolicy
     client_setup: ClientSetupPolicy
     labels: dict[str, dict[str, str]]  # label key -> language -> text
