@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from mailcheck.i18n import message, translations
+from mailcheck.i18n import message, translations, typeset
 from mailcheck.profile import account
 from mailcheck.profile.codes import DOMAIN, DOWNLOAD, RULES, SUMMARY_READY, SUMMARY_REJECT, UNAVAILABLE, UNSIGNED
 from mailcheck.profile.mobileconfig import Account, Identifiers, build_profile, site_namespace, to_plist
@@ -61,8 +61,9 @@ def page_data(data: Mapping[str, Any], lang: str) -> dict[str, Any]:
 
 
 def _raw(lang: str, msgid: str) -> str:
-    """The translation with its ``{placeholders}`` left for the page to fill."""
-    return translations(DOMAIN, lang).gettext(msgid)
+    """The translation, typeset as :func:`mailcheck.i18n.message` does before the values go in,
+    with its ``{placeholders}`` left for the page to fill."""
+    return typeset(translations(DOMAIN, lang).gettext(msgid), lang)
 
 
 def _profile_name(data: Mapping[str, Any], lang: str) -> str:
