@@ -50,6 +50,7 @@ POLICY_PATHS = (
     "provider.name",
     "servers",
     "client_setup.profile",
+    "downloads",
 )
 # Label keys (in every language) the checkers show.
 LABEL_KEYS = ("csv.header.A", "csv.header.B", "csv.header.C", "csv.header.D",

@@ -34,7 +34,7 @@ class CsvPolicy(TypedDict):
     delimiter: str
     max_bytes: int
     max_rows: int
-    example_rows: list[list[str]]
+    example_rows: dict[str, list[list[str]]]  # language -> the template's example rows
 
 
 class LimitsPolicy(TypedDict):
@@ -101,6 +101,13 @@ class Policy(TypedDict):
     servers: ServersPolicy
     client_setup: ClientSetupPolicy
     labels: dict[str, dict[str, str]]  # label key -> language -> text
+    downloads: dict[str, dict[str, str]]  # kind -> language -> file name, see download_name
+
+
+def download_name(kind: str, lang: str, **fields: object) -> str:
+    """The name of a file the reader downloads (``downloads`` in the data file), in ``lang``:
+    ``modele-adresses.csv``, ``ventes-partie-2-sur-3.csv``. ``fields``: ``stem``, ``index``, ``total``."""
+    return policy()["downloads"][kind][lang].format(**fields)
 
 
 class PolicyMissing(RuntimeError):

@@ -135,7 +135,7 @@ RULES: dict[str, Rule] = {
         WARN, N_("No delivery failure was found in the text: no status code and no words of a refusal."),
         "Neither an SMTP reply, a DSN field, a log line nor the words of a known reason.", "input"),
     "BOUNCE_INPUT_CUT": Rule(
-        WARN, N_("The text is {length} bytes long; only the first {limit} bytes were read."),
+        WARN, N_("The text is {length} long; only the first {limit} were read."),
         "A paste is read up to bounce.max_input_bytes (data/mail.yml): a bounce with a large original"
         " message attached must not stall the page.", "input"),
     "BOUNCE_MORE_RECIPIENTS": Rule(

@@ -23,7 +23,7 @@ from mailcheck.bounce.codes import DOMAIN, REASONS, RULES, Actor, finding
 from mailcheck.bounce.parse import ADDRESS, MAX_FAILURES, Failure, parse, recipient_in_words
 from mailcheck.findings import Finding
 from mailcheck.helo.report import cap_input
-from mailcheck.i18n import N_, message, size
+from mailcheck.i18n import N_, Size, message, size
 from mailcheck.policy import policy
 
 SENDER_REASONS = ("sender-blocked", "authentication-policy", "spam-or-content")
@@ -117,7 +117,8 @@ def report(text: str, lang: str) -> dict:
     text, length = cap_input(text, policy()["bounce"]["max_input_bytes"])
     notes: list[Finding] = []
     if length is not None:
-        notes.append(finding("BOUNCE_INPUT_CUT", length=length, limit=policy()["bounce"]["max_input_bytes"]))
+        cap = Size(policy()["bounce"]["max_input_bytes"])  # sizes: 300 KiB, 256 KiB
+        notes.append(finding("BOUNCE_INPUT_CUT", length=Size(length), limit=cap))
     if not text.strip():
         return _empty(lang, [finding("BOUNCE_EMPTY"), *notes])
     parsed = parse(text)
