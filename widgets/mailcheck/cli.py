@@ -1,7 +1,8 @@
 """The command line: ``python -m mailcheck SUBCOMMAND [--json] [--lang LANG] ...``.
 
 Exit status: 0 when every input is accepted, 1 when one is rejected, 2 on a usage
-error (argparse's own convention). A subcommand is one :class:`Command` in
+error (argparse's own convention), 3 when the output could not be written (a full disk,
+a closed pipe): one line on standard error, never a traceback. A subcommand is one :class:`Command` in
 :data:`COMMANDS`: its help line, a function adding its arguments, a function running it.
 Options shared by subcommands come from :func:`add_lang` and :func:`add_json`.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from mailcheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-EXIT_ACCEPT, EXIT_REJECT, EXIT_USAGE = 0, 1, 2
+EXIT_ACCEPT, EXIT_REJECT, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 STDIN = "-"
 
 
@@ -148,11 +150,14 @@ def _recipients_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_recipients(args: argparse.Namespace) -> int:
+    from mailcheck.policy import policy
     from mailcheck.recipients import report
     from mailcheck.recipients.text import render
 
+    # The cap counts UTF-8 bytes of the text; UTF-16 takes up to twice as many, so twice the cap
+    # (plus a byte-order mark and one character) shows that any file is over it, without reading the rest.
     try:
-        data = sys.stdin.buffer.read() if args.file == STDIN else Path(args.file).read_bytes()
+        data = _read_capped(args.file, 2 * policy()["recipients"]["max_bytes"] + 4)
     except OSError as error:
         print(f"mailcheck recipients: {args.file}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
@@ -234,4 +239,14 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     sys.stdout.reconfigure(errors="replace")  # a reader's bytes must not crash the output
-    return args.run(args)
+    try:
+        status = args.run(args)
+        sys.stdout.flush()
+    except OSError as error:  # EPIPE (the reader of the output left), ENOSPC (a full disk), ...
+        # Python flushes stdout again at exit: point it where that cannot fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if not isinstance(error, BrokenPipeError):  # `| head` leaving early is no news to whoever piped
+            print(f"python -m mailcheck {args.command}: the output could not be written: {error.strerror}",
+                  file=sys.stderr)
+        return EXIT_OUTPUT
+    return status

@@ -28,10 +28,21 @@ if TYPE_CHECKING:  # not imported at run time: the HELO page has no zxcvbn
     from mailcheck.csvcheck.check import Progress
 
 
+def _text(request: dict, key: str) -> str:
+    """The text field ``key`` of a request ("" when absent); anything but a string is a bad request.
+
+    ``str()`` would check ``null`` as the text "None" and a list as its Python spelling.
+    """
+    value = request.get(key, "")
+    if not isinstance(value, str):
+        raise BadRequest(f"{key} must be a string, got {type(value).__name__}")
+    return value
+
+
 def _helo(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.helo import report
 
-    return report(str(request.get("text", "")), lang)
+    return report(_text(request, "text"), lang)
 
 
 def _csv(request: dict, lang: str, progress: Progress | None) -> object:
@@ -59,13 +70,13 @@ def _csv(request: dict, lang: str, progress: Progress | None) -> object:
 def _recipients(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.recipients import report
 
-    return report(str(request.get("text", "")), lang)
+    return report(_text(request, "text"), lang)
 
 
 def _profile(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.profile import report
 
-    return report(str(request.get("address", "")), str(request.get("name", "")), lang)
+    return report(_text(request, "address"), _text(request, "name"), lang)
 
 
 # Imports stay inside the handlers so a page loads only the checker it shows
@@ -107,7 +118,7 @@ class BadRequest(ValueError):
 def _parse(request_json: str) -> tuple[dict, str]:
     try:
         request = json.loads(request_json)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:  # RecursionError: nesting deeper than the stack
         raise BadRequest(f"not JSON: {exc}") from exc
     checker = request.get("checker") if isinstance(request, dict) else None
     if not isinstance(checker, str) or checker not in CHECKERS:  # a list or dict is not hashable
