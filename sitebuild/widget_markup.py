@@ -9,6 +9,7 @@ domain ``ui`` (widgets/mailcheck/locale/<lang>/LC_MESSAGES/ui.po, English msgids
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -176,6 +177,27 @@ FORMS: dict[str, Callable[[str], str]] = {
 }
 
 
+# Until the checker's script has taken the widget over (loader.js sets data-mounted), a tap on its
+# button or a chosen file is kept (data-early) and the status line says "Loading…"; the loader then
+# submits the form once. Inline, so it works while the scripts are still on their way; the same text
+# on every page, so the Content-Security-Policy allows it by one hash (sitebuild/csp.py).
+EARLY = (
+    "(function(w){var f=w.querySelector('form');function keep(e){if('mounted' in w.dataset)return;"
+    "if(e.type==='submit')e.preventDefault();else if(e.target.type!=='file')return;"
+    "w.dataset.early='';w.dataset.state='loading';"
+    "w.querySelector('.mailcheck__status-text').textContent="
+    "JSON.parse(w.querySelector('.mailcheck__strings').textContent).loading;"
+    "w.querySelector('progress').hidden=false;}"
+    "f.addEventListener('submit',keep);f.addEventListener('change',keep);})(document.currentScript.parentElement);"
+)
+
+
+def _inert(form: str) -> str:
+    """Every form of a widget as ``method="dialog"``: outside a dialog, submitting it goes nowhere,
+    so nothing typed can reach a URL or a server before (or without) the script."""
+    return re.sub(r"<form\b", '<form method="dialog"', form)
+
+
 def render(name: str, lang: str, base: str) -> str:
     """The widget ``name`` in ``lang``; ``base`` leads from the page to the site root."""
     if name not in FORMS:
@@ -184,7 +206,7 @@ def render(name: str, lang: str, base: str) -> str:
     return (
         f'<div class="mailcheck mailcheck--{name}" data-mailcheck="{name}" data-lang="{escape(lang)}">'
         f'<link rel="stylesheet" href="{escape(base + _published("css"))}">'
-        f"{FORMS[name](lang)}"
+        f"{_inert(FORMS[name](lang))}"
         '<p class="mailcheck__status" role="status">'
         '<progress max="3" value="0" hidden></progress> '
         f'<span class="mailcheck__status-text">{_t(lang, "idle")}</span> '
@@ -196,6 +218,7 @@ def render(name: str, lang: str, base: str) -> str:
         '<p class="mailcheck__announce kb-sr" aria-live="polite" aria-atomic="true"></p>'
         f'<noscript><p class="mailcheck__noscript">{_t(lang, "noscript")}</p></noscript>'
         f'<script type="application/json" class="mailcheck__strings">{_strings(lang)}</script>'
+        f"<script>{EARLY}</script>"
         f'<script type="module" src="{escape(base + _published("loader"))}"></script>'
         "</div>"
     )
