@@ -248,9 +248,18 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
 
 @_one_message
 def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    """The 404 page's alternates are the other languages' 404 pages (not the last guide built)."""
+    """The 404 page's alternates are the other languages' 404 pages (not the last guide built).
+
+    Without ``site_url`` MkDocs writes the 404 page's links from the server root (``/assets/…``),
+    wrong under any path: they become relative to where the page is published instead
+    (``fr/404.html`` -> ``../assets/…``), and the page sets its ``<base>`` at run time
+    (overrides/404.html) to the folder it was published in, whatever address shows it.
+    """
     if template_name == "404.html":
         _relative_alternates(config, "404.html")
+        if not config.site_url:
+            depth = _language_roots(config)[_language(config)].count("/")
+            context["base_url"] = "/".join([".."] * depth) or "."
     return context
 
 

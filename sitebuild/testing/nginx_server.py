@@ -18,13 +18,21 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from sitebuild.paths import ROOT
 from sitebuild.testing.loopback import free_port
 
 NGINX = Path("/usr/sbin/nginx")
-CONFIG = Path(__file__).resolve().parent.parent / "hosting" / "nginx.conf"
+CONFIG = ROOT / "hosting" / "nginx.conf"
 CSP_FILE = "_csp.nginx.conf"  # written into the site by sitebuild/csp.py
 START_TIMEOUT = 15.0
 
+
+
+def _language_404s(site: Path, prefix: str) -> str:
+    """One ``location`` per language folder with its own 404 page, as the README tells hosts."""
+    folders = sorted(page.parent.name for page in site.glob("*/404.html"))
+    return "\n".join(f"        location {prefix}{name}/ {{ error_page 404 {prefix}{name}/404.html; }}"
+                     for name in folders)
 
 
 def config(work: Path, document_root: Path, site: Path, prefix: str, port: int) -> str:
@@ -43,6 +51,7 @@ http {{
         include {CONFIG};
         include {site / CSP_FILE};
         error_page 404 {prefix}404.html;
+{_language_404s(site, prefix)}
     }}
 }}
 """
