@@ -9,7 +9,7 @@ import pytest
 
 from mailcheck.helo import report
 from mailcheck.helo.report import HINTS, cap_input, shown
-from mailcheck.i18n import LANGUAGES
+from mailcheck.i18n import LANGUAGES, number
 from mailcheck.policy import policy
 
 KEYS = {"helo", "command", "source", "verdict", "summary", "findings", "advice", "hints", "dialogue"}
@@ -115,7 +115,7 @@ def test_a_ten_megabyte_paste_is_cut_fast_and_says_so() -> None:
     assert [r["helo"] for r in results] == [None]  # the name after the cut is not read
     cut = results[-1]["findings"][-1]
     assert cut["code"] == "HELO_INPUT_CUT" and cut["severity"] == "warning"
-    assert f"{len(text.encode())}" in cut["message"] and f"{LIMIT}" in cut["message"]
+    assert number(len(text.encode()), "de") in cut["message"] and number(LIMIT, "de") in cut["message"]
     assert cut["message"].startswith("Der Text ist")
 
 

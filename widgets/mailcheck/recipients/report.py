@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from mailcheck.findings import Finding, Severity, verdict
-from mailcheck.i18n import N_, message, number
+from mailcheck.i18n import N_, message
 from mailcheck.policy import policy
 from mailcheck.recipients.codes import DOMAIN, RULES
 from mailcheck.recipients.count import Count, count
@@ -21,8 +21,8 @@ SUMMARY_OVER = N_("Distinct recipients: {count}, more than the {limit} allowed p
 SUMMARY_INVALID = N_("Distinct recipients: {count} of at most {limit} per message (entries read: {entries})."
                      " Correct the entries that are not addresses before sending.")
 SUMMARY_UNREAD = N_("There is nothing to count.")
-ADVICE_NEWSLETTER = N_("For a newsletter or any mailing to many people, use {tool}, our tool made for it: it keeps"
-                       " the list of subscribers and their consent, and sends to each one separately.")
+ADVICE_NEWSLETTER = N_("For a newsletter or any mailing to many people, use {tool}, our tool made for it: it"
+                       " manages the list of subscribers and their consent.")
 ADVICE_ONE_OFF = N_("Only for a one-off message: send one message per group below. Send them one after another,"
                     " not all at once: a burst of messages to many people looks like a mass mailing to spam filters.")
 ADVICE_BCC = N_("Paste this group into Bcc, not To or Cc: there, every recipient would see all the other addresses.")
@@ -63,11 +63,6 @@ class Report(TypedDict):
     advice: Advice | None  # None within the limit
 
 
-def _params(item: Finding, lang: str) -> dict[str, object]:
-    """The finding's message parameters, counts and line numbers written as ``lang`` writes numbers."""
-    return {key: number(value, lang) if isinstance(value, int) else value for key, value in item.params.items()}
-
-
 def render(item: Finding, lang: str) -> FindingReport:
     """A finding as the JSON object of the CLI contract; ``line`` is 1-based or None."""
     rows = item.params.get("rows")
@@ -76,7 +71,7 @@ def render(item: Finding, lang: str) -> FindingReport:
         "rows": list(rows) if isinstance(rows, list) else [],
         "code": item.code,
         "severity": item.severity.value,
-        "message": message(DOMAIN, lang, RULES[item.code].message, **_params(item, lang)),
+        "message": message(DOMAIN, lang, RULES[item.code].message, **item.params),
     }
 
 
@@ -84,10 +79,11 @@ def advice(lang: str) -> Advice:
     """The advice over the limit; the tool and its address come from the data file (``links.newsletter``)."""
     data = policy()
     tool = data["labels"]["link.newsletter"][lang]
+    url = data["links"]["newsletter"]  # one address, or one per language
     return {
         "newsletter": message(DOMAIN, lang, ADVICE_NEWSLETTER, tool=tool),
         "tool": tool,
-        "tool_url": data["links"]["newsletter"],
+        "tool_url": url[lang] if isinstance(url, dict) else url,
         "one_off": message(DOMAIN, lang, ADVICE_ONE_OFF),
         "bcc": message(DOMAIN, lang, ADVICE_BCC),
     }
@@ -103,8 +99,7 @@ def summary(result: Count, limit: int, lang: str) -> str:
         template = SUMMARY_INVALID
     else:
         template = SUMMARY_WITHIN
-    counts = {"count": len(result.recipients), "limit": limit, "entries": result.entries}
-    return message(DOMAIN, lang, template, **{key: number(value, lang) for key, value in counts.items()})
+    return message(DOMAIN, lang, template, count=len(result.recipients), limit=limit, entries=result.entries)
 
 
 def report(text: str, lang: str) -> Report:
