@@ -310,6 +310,14 @@ def test_time_is_linear_in_the_number_of_hostile_entries(pattern: str) -> None:
     assert large < small * 4 * 2 + 0.05, (small, large)
 
 
+def test_an_entry_with_more_punctuation_than_any_real_one_is_refused_unparsed() -> None:
+    """Each character other than a letter or digit may be a token of the parser: 64 at most."""
+    name = '"Service de la communication, Ville de Lausanne (bureau 2)" <communication.relations@lausanne.ch>'
+    assert codes(name) == []
+    assert codes('"' + "()" * 40 + '" <jane@example.org>') == ["RCPT_INVALID"]
+    assert codes('"' + "a " * 70 + '" <jane@example.org>') == ["RCPT_INVALID"], "valid RFC 5322, past the cap"
+
+
 def test_identity_is_lower_case_not_case_folding() -> None:
     """straße@ and strasse@ are two mailboxes; Jane@ and JANE@ are one."""
     result = count("straße@example.org, strasse@example.org, STRASSE@example.org, Straße@EXAMPLE.org",

@@ -26,8 +26,8 @@ RULES: dict[str, Rule] = {
         ERR, N_("Line {line}: “{entry}” is not a valid e-mail address; it is not counted."),
         "The RFC 5322 parser found no single address, or email-validator refused its syntax (no DNS"
         " lookup), or the entry is longer than 320 characters (an address is at most 256 with its brackets,"
-        " RFC 5321 §4.5.3.1.3; the cap keeps a count linear). A mail program refuses to send the message"
-        " until it is corrected.", "RFC 5322"),
+        " RFC 5321 §4.5.3.1.3) or holds more than 64 characters other than letters and digits (the caps keep"
+        " a count linear). A mail program refuses to send the message until it is corrected.", "RFC 5322"),
     "RCPT_INVALID_MORE": Rule(
         INFO, N_("Further entries that are not valid addresses: {count} (only the first {shown} are listed)."),
         "A long pasted list can hold thousands of broken entries; the report stays readable.", "input"),

@@ -12,8 +12,9 @@ entry ends and the next begins, for two reasons the parser alone cannot serve:
   10,000 addresses on one line, CPython 3.11); entry by entry it stays linear.
 
 The parser's time also grows faster than the length of one entry (40 kB of backslashes
-took 14 s), so an entry longer than :data:`MAX_ENTRY` is refused unread: the work per
-entry is bounded and a whole count is linear in the text.
+took 14 s), so an entry longer than :data:`MAX_ENTRY`, or with more than :data:`MAX_PUNCTUATION`
+characters other than letters and digits, is refused unread: the work per entry is bounded and a
+whole count is linear in the text.
 
 A top-level ``:`` ends a group name or a field name (``To:``, ``Cc:``, ``Bcc:``, ``An:``,
 ``mailto:`` ...): what comes before it is dropped, so a group counts as its members.
@@ -44,6 +45,9 @@ _NAMED = re.compile(rf'(?:"(?P<quoted>(?:[^"\\\s\x00-\x1f\x7f](?:[^"\\\x00-\x1f\
 
 # RFC 5321 §4.5.3.1.3 bounds a path (<address>) at 256 octets; a display name rarely passes 60 characters.
 MAX_ENTRY = 320
+# Every character that is not a letter or a digit may start a token of the parser, whose
+# cost grows with their number; a real entry has a few ("Doe, Jane (HR)" <jane.doe@example.org>: 14).
+MAX_PUNCTUATION = 64
 # Characters that no one means in a name and that mislead on screen or in a pasted field:
 # controls (NUL, C1), format characters (direction overrides, zero-width, BOM),
 # surrogates, private use, unassigned and noncharacters, line and paragraph separators.
@@ -135,7 +139,8 @@ def visible(name: str) -> str:
 
 def parse_entry(text: str, line: int) -> Entry:
     """One entry checked by the RFC 5322 parser, then by email-validator (syntax only, no DNS)."""
-    address = (simple(text) or parsed(text)) if len(text) <= MAX_ENTRY else None
+    readable = len(text) <= MAX_ENTRY and sum(not ch.isalnum() for ch in text) <= MAX_PUNCTUATION
+    address = (simple(text) or parsed(text)) if readable else None
     if address is None:
         return Entry(line, text)
     try:
