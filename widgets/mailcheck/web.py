@@ -5,7 +5,7 @@ Python objects and makes the browser and the CPython tests exercise the same pat
 It never raises: the page has no way to show a Python traceback to a reader, so any
 failure becomes one generic finding (and the traceback goes to the browser console).
 
-Request: ``{"checker": "helo" | "recipients", "lang": "de", "text": "..."}``,
+Request: ``{"checker": "helo" | "recipients" | "bounce", "lang": "de", "text": "..."}``,
 ``{"checker": "csv", "lang": "de", "data": "<the file, base64>", "name": "file.csv"}``
 (the name only names the daily parts) or
 ``{"checker": "profile", "lang": "de", "address": "...", "name": "..."}``.
@@ -60,7 +60,7 @@ def _csv(request: dict, lang: str, progress: Progress | None) -> object:
     # Parts are bytes in the file's own encoding: they cross to the page in base64.
     total = len(result["parts"])
     result["parts"] = [
-        {"name": part_name(str(request.get("name", "")), index, total), "rows": part.rows,
+        {"name": part_name(str(request.get("name", "")), index, total, lang), "rows": part.rows,
          "data": base64.b64encode(part.data).decode("ascii")}
         for index, part in enumerate(result["parts"], start=1)
     ]
@@ -73,6 +73,12 @@ def _recipients(request: dict, lang: str, _progress: Progress | None) -> object:
     return report(_text(request, "text"), lang)
 
 
+def _bounce(request: dict, lang: str, _progress: Progress | None) -> object:
+    from mailcheck.bounce import report
+
+    return report(str(request.get("text", "")), lang)
+
+
 def _profile(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.profile import report
 
@@ -83,7 +89,7 @@ def _profile(request: dict, lang: str, _progress: Progress | None) -> object:
 # (the HELO widget never imports zxcvbn or email-validator). A handler that reports
 # progress (the CSV checker, by rows) calls the third argument; the quick ones ignore it.
 CHECKERS: dict[str, Callable[[dict, str, Progress | None], object]] = {
-    "helo": _helo, "csv": _csv, "recipients": _recipients, "profile": _profile,
+    "helo": _helo, "csv": _csv, "recipients": _recipients, "profile": _profile, "bounce": _bounce,
 }
 
 
@@ -99,6 +105,7 @@ WARM_UP: dict[str, Callable[[str], dict]] = {
     "csv": _csv_sample,
     "recipients": lambda lang: {"text": "Jane Doe <jane@example.org>"},
     "profile": lambda lang: {"address": "jane.doe@example.org", "name": "Jane Doe"},
+    "bounce": lambda lang: {"text": "550 5.1.1 <jane@example.org>: Recipient address rejected: User unknown"},
 }
 
 

@@ -34,7 +34,7 @@ function renderGroups(groups, advice, text) {
     const hint = `${id}-bcc`;
     const area = el("textarea", { id, rows: "3", readonly: "", "aria-describedby": hint }, group);
     return el("li", { class: "mailcheck__group" },
-      el("label", { for: id }, format(text.group, { index: i + 1, total: groups.length })),
+      el("label", { for: id }, format(text.group, { index: i + 1, total: groups.length }, text)),
       el("p", { class: "mailcheck__hint", id: hint }, advice.bcc),
       area, copyButton(area, text));
   });
@@ -42,7 +42,7 @@ function renderGroups(groups, advice, text) {
     el("p", {}, advice.one_off),
     el("ol", { class: "mailcheck__groups" }, ...items),
     el("p", {}, downloadLink([groups.join("\n\n") + "\n"], "text/plain;charset=utf-8",
-      "recipients-groups.txt", text.download_groups), " ",
+      text._files.groups, text.download_groups), " ",
     el("a", { href: ADVICE }, text.newsletter)),
   ];
 }
