@@ -356,7 +356,7 @@ def test_repeated_lines_are_data_capped() -> None:
     '{"checker": "recipients", "lang": "fr", "text": null}',
     '{"checker": "recipients", "text": ["a@example.org"]}',
     '{"checker": "helo", "text": null}',
-    '{"checker": "profile", "address": null}',
+    '{"checker": "bounce", "text": null}',
 ])
 def test_web_refuses_what_is_not_a_request(request_json: str) -> None:
     answer = json.loads(web.run(request_json))

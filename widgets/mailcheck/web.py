@@ -7,8 +7,8 @@ failure becomes one generic finding (and the traceback goes to the browser conso
 
 Request: ``{"checker": "helo" | "recipients" | "bounce", "lang": "de", "text": "..."}``,
 ``{"checker": "csv", "lang": "de", "data": "<the file, base64>", "name": "file.csv"}``
-(the name only names the daily parts) or
-``{"checker": "profile", "lang": "de", "address": "...", "name": "..."}``.
+(the name only names the daily parts). The profile maker needs no runtime: its page
+fills a template the build writes (mailcheck.profile.page).
 Answer: ``{"checker", "lang", "result"}`` with the checker's report, or, when the
 request cannot be served, ``{"checker", "lang", "verdict": "error", "findings": [...]}``.
 """
@@ -76,20 +76,14 @@ def _recipients(request: dict, lang: str, _progress: Progress | None) -> object:
 def _bounce(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.bounce import report
 
-    return report(str(request.get("text", "")), lang)
-
-
-def _profile(request: dict, lang: str, _progress: Progress | None) -> object:
-    from mailcheck.profile import report
-
-    return report(_text(request, "address"), _text(request, "name"), lang)
+    return report(_text(request, "text"), lang)
 
 
 # Imports stay inside the handlers so a page loads only the checker it shows
 # (the HELO widget never imports zxcvbn or email-validator). A handler that reports
 # progress (the CSV checker, by rows) calls the third argument; the quick ones ignore it.
 CHECKERS: dict[str, Callable[[dict, str, Progress | None], object]] = {
-    "helo": _helo, "csv": _csv, "recipients": _recipients, "profile": _profile, "bounce": _bounce,
+    "helo": _helo, "csv": _csv, "recipients": _recipients, "bounce": _bounce,
 }
 
 
@@ -104,7 +98,6 @@ WARM_UP: dict[str, Callable[[str], dict]] = {
     "helo": lambda lang: {"text": "EHLO localhost"},
     "csv": _csv_sample,
     "recipients": lambda lang: {"text": "Jane Doe <jane@example.org>"},
-    "profile": lambda lang: {"address": "jane.doe@example.org", "name": "Jane Doe"},
     "bounce": lambda lang: {"text": "550 5.1.1 <jane@example.org>: Recipient address rejected: User unknown"},
 }
 
