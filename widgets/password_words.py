@@ -71,6 +71,7 @@ lunes martes miercoles jueves viernes sabado domingo
 geheim secret segreto secreto sicher sicherheit sécurité sicurezza seguridad
 start neustart anfang debut inizio inicio
 schatz liebe amour amore
+soleil sonne sole sonnenschein
 """
 ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
