@@ -20,7 +20,7 @@ build-parallel: setup ## the same site, one process per group of languages (pays
 	$(PY) scripts/build_parallel.py
 
 test: setup-test      ## the whole test suite
-	$(PY) -m ruff check hooks widgets tests bench scripts
+	$(PY) -m ruff check hooks sitebuild widgets tests bench scripts
 	$(PY) -m pytest
 
 setup:

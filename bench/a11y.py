@@ -13,18 +13,12 @@ from __future__ import annotations
 
 import argparse
 import collections
-import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the page catalogue the test uses, and the served build
-
-import a11y  # noqa: E402
-import local_site  # noqa: E402
-from conftest import CHROMIUM_ARGS  # noqa: E402
+from sitebuild.testing import a11y, browser, local_site
 
 IMPACTS = ("critical", "serious", "moderate", "minor")
 
@@ -44,8 +38,8 @@ def main() -> None:
         rules: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
         sideways: list[str] = []
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_page()
+            chromium = browser.launch(playwright)
+            page = chromium.new_page()
             for lang in a11y.LANGS:
                 for state in a11y.audit(page, site_url, lang):
                     for width, violations in state.violations.items():
@@ -55,7 +49,7 @@ def main() -> None:
                             rules[violation["id"], violation["impact"]].add(f"{state.name} {width}")
                     if state.scrolls_sideways:
                         sideways.append(f"{lang} {state.name}")
-            browser.close()
+            chromium.close()
     print(f"axe-core: violations (rules failed) per page, summed over {len(a11y.LANGS)} languages")
     print(f"| page | width, scheme | {' | '.join(IMPACTS)} |")
     print("|---|---|" + "---|" * len(IMPACTS))

@@ -22,10 +22,10 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from mailcheck.helo import report
+from mailcheck.helo.extract import extract
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "widgets"))
-from mailcheck.helo import report  # noqa: E402
-from mailcheck.helo.extract import extract  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "helo" / "corpus.jsonl"
 BASELINE = "5f614c3"  # issue 9 starts here: Postfix helo=<>, Exim (helo=x)/H=(x), commands, bare text

@@ -19,7 +19,6 @@ import argparse
 import json
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -55,8 +54,7 @@ def median_ms(function: Callable[[], object], runs: int) -> float:
 def pyodide_ms(text: str, runs: int) -> float:
     """Median extra time Pyodide (Node) takes for ``text`` over a one-address request."""
     root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root / "hooks"))
-    import widget_assets  # the site's own publishing step: the wheels the browser gets
+    from sitebuild import widget_assets  # the site's own publishing step: the wheels the browser gets
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)

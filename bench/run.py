@@ -36,16 +36,14 @@ from typing import BinaryIO
 import corpus
 from playwright.sync_api import Page
 
+from sitebuild.testing.browser import launch
+
 HERE = Path(__file__).resolve().parent
 PARALLEL_BUILD = HERE.parent / "scripts" / "build_parallel.py"
 PREVIEW_LANGUAGE = "de"
 # Words of most generated guides in the preview language (the search's worst case):
 # the first query, then a second one once everything is loaded.
 QUERIES = {"de": ("Einstellungen", "Adresse")}
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
 # Which requests belong to the search, by path (everything else is the page itself).
 SEARCH_PATHS = {
     "ours": ("/pagefind/", "/assets/javascripts/kb-search.js"),
@@ -263,7 +261,7 @@ def search_probe(site: Path, kind: str) -> dict[str, float]:
     figures: dict[str, float] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             page = browser.new_context().new_page()
             page.goto(home, wait_until="networkidle")
             page.focus(".md-search__input")

@@ -43,14 +43,11 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-import nginx_server  # noqa: E402  the hosting test's private nginx
+from sitebuild.testing import nginx_server  # the hosting test's private nginx
+from sitebuild.testing.browser import CHROMIUM, CHROMIUM_ARGS, launch
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
+ROOT = Path(__file__).resolve().parent.parent
+
 PREFIX = "/help/"
 HELO_PAGE, CSV_PAGE, PLAIN_PAGE = "errors/bogus-helo/", "addresses/batch-creation/", "clients/android/"
 PROFILE_PAGE = "clients/iphone-ipad/"
@@ -137,7 +134,7 @@ def cold_and_warm(playwright: Playwright, site: Path, targets: dict[str, tuple[s
             with tempfile.TemporaryDirectory() as profile:
                 for kind in ("cold", "warm"):
                     context = playwright.chromium.launch_persistent_context(
-                        profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                        profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                     try:
                         seconds, sent, raw = time_to(context, url, site, mark, selector)
                     finally:
@@ -196,7 +193,7 @@ def reader_on_a_slow_connection(playwright: Playwright, url: str, mbit: float, r
     """Cold visit through CDP network emulation: land, type 1 s later at 8 characters/s, click Check."""
     with tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = context.new_page()
             cdp = context.new_cdp_session(page)
@@ -303,7 +300,7 @@ def main() -> None:
               f" {statistics.median(s['click_to_result'] for s in slow):.0f} ms"
               f"  runs {[round(s['click_to_result']) for s in slow]}")
 
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         page = browser.new_page()
         page.goto(base + HELO_PAGE)
         page.wait_for_selector(".mailcheck[data-state=ready]", timeout=READY_MS)

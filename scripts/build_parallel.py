@@ -1,7 +1,7 @@
 """Build the site with one MkDocs process per group of languages, then merge them.
 
 mkdocs-static-i18n renders the languages one after the other on one core. Here
-each process renders only the languages it owns (hooks/parts.py) into a folder
+each process renders only the languages it owns (sitebuild/parts.py) into a folder
 of its own, and the owned folders are merged into the site; the checker runtime
 is published once for the merged site, and the search bundles each part wrote
 for its own languages are joined. The result has the same files as ``mkdocs build``.
@@ -62,10 +62,7 @@ def build(project: Path, site_dir: Path, jobs: int) -> dict[str, float]:
         if failed:
             raise SystemExit(f"parallel build: {len(failed)} part(s) failed: {failed}")
         timings["parts"] = time.monotonic() - start
-        sys.path.insert(0, str(project / "hooks"))
-        import csp
-        import search
-        import widget_assets
+        from sitebuild import csp, search, widget_assets
 
         # The default language's part holds the site root; the others bring their folders.
         shutil.rmtree(site_dir, ignore_errors=True)

@@ -11,17 +11,14 @@ ones are taken as a reader whose system is set to dark sees the site.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the served build, shared with bench/a11y.py
+from sitebuild.testing import browser, local_site
 
-import local_site  # noqa: E402
-from conftest import CHROMIUM_ARGS  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 READY_MS = 60_000
 
@@ -61,10 +58,10 @@ def main() -> None:
         if not args.site:
             local_site.build(site)
         site_url = local_site.serve(site)
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        chromium = browser.launch(playwright)
         for name, (viewport, show) in SHOTS.items():
             for scheme in ("light", "dark"):
-                context = browser.new_context(viewport=viewport, color_scheme=scheme)
+                context = chromium.new_context(viewport=viewport, color_scheme=scheme)
                 page = context.new_page()
                 show(page, site_url)
                 page.wait_for_timeout(300)  # transitions
@@ -72,7 +69,7 @@ def main() -> None:
                 page.screenshot(path=str(target))
                 context.close()
                 print(f"{target}: {target.stat().st_size // 1024} KB")
-        browser.close()
+        chromium.close()
 
 
 if __name__ == "__main__":

@@ -63,19 +63,11 @@ def serve() -> Iterator:
 @pytest.fixture(scope="session")
 def published_widgets(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The checkers' ``_widgets/`` folder as widget_assets.publish writes it, without MkDocs."""
-    import widget_assets
+    from sitebuild import widget_assets
 
     site = tmp_path_factory.mktemp("widgets-site")
     widget_assets.publish(site)
     return site / widget_assets.ASSETS
-
-
-# Debian's Chromium (Playwright's own browser download cannot work offline), with
-# everything that would phone home switched off.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +75,9 @@ def browser() -> Iterator:
     """One headless Chromium for the session; tests open their own pages."""
     from playwright.sync_api import sync_playwright
 
+    from sitebuild.testing.browser import launch
+
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()

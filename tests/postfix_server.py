@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from loopback import free_port, wait_for_greeting
+from sitebuild.testing.loopback import free_port, wait_for_greeting
 
 POSTFIX = Path("/usr/sbin/postfix")
 MAIL_OWNER = "postfix"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from a11y import AXE, BLOCKING, LANGS, PAGE_TYPES, REFLOW_WIDTH, audit, axe, url
+from sitebuild.testing.a11y import AXE, BLOCKING, LANGS, PAGE_TYPES, REFLOW_WIDTH, audit, axe, url
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-import codespans
 import site_copy
+from sitebuild import codespans
 
 DATA = "data/mail.yml"
 GUIDE = "docs/fr/guides/first.md"

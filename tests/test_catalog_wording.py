@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-import maildata
-import terminology
 from mailcheck import web
 from mailcheck.i18n import LANGUAGES, LOCALE_DIR, message
+from sitebuild import maildata, terminology
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = maildata.load(ROOT / "data" / "mail.yml")

@@ -8,8 +8,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from compile_assets_module import compile_assets
 from mailcheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, LOCALE_DIR
+from sitebuild import compile_assets
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
 DOMAINS = sorted({po.stem for po in LOCALE_DIR.glob("*/LC_MESSAGES/*.po")})

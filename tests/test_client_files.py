@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-import client_files
-import maildata
 from mailcheck.i18n import LANGUAGES
 from mailcheck.profile import build_profile, to_plist
+from sitebuild import client_files, maildata
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "mail.yml"
 DATA = maildata.load(DATA_FILE)

@@ -1,4 +1,4 @@
-"""widgets/compile_assets.py: policy.json from data/mail.yml, .po -> .mo, loud failures."""
+"""sitebuild/compile_assets.py: policy.json from data/mail.yml, .po -> .mo, loud failures."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from compile_assets_module import compile_assets
 from mailcheck.policy import policy
+from sitebuild import compile_assets
 
 PO_HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 

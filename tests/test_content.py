@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import maildata
-import translations
+from sitebuild import maildata, translations
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

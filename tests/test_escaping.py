@@ -17,9 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import mdtext
 import site_copy
-import widget_markup
+from sitebuild import mdtext, widget_markup
 
 # page -> front matter, each title and description with its own payload
 PAGES = {

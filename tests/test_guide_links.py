@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import maildata
-import terminology
+from sitebuild import maildata, terminology
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -131,7 +130,7 @@ def test_a_step_without_its_link_is_reported(tmp_path: Path, monkeypatch: pytest
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_link_shortcode_renders_the_label_as_a_link_when_the_address_is_known(lang: str) -> None:
-    import tables
+    from sitebuild import tables
 
     label = maildata.label(DATA, "link.webmail", lang)
     assert tables.link(DATA, "webmail", lang) == f"[{label}]({DATA['links']['webmail']})"

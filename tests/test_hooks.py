@@ -9,10 +9,8 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-import maildata
-import shortcodes
-import tables
 from mailcheck.helo import report
+from sitebuild import maildata, shortcodes, tables
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "data" / "mail.yml"
@@ -155,7 +153,7 @@ def test_value_rejects_text_for_size_formats():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_page_shown_from_another_language_says_so_in_the_readers_language(lang):
-    import kb
+    from sitebuild import events as kb
 
     source = "de" if lang != "de" else "fr"
     page = SimpleNamespace(file=SimpleNamespace(locale=source))

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-import csp
-import nginx_server
 from mailcheck import csvcheck, helo
+from sitebuild import csp
+from sitebuild.testing import nginx_server
 
 READY_MS = 60_000
 PAGES = ("", "clients/", "clients/apple-mail/", "errors/bogus-helo/", "addresses/batch-creation/", "feedback/",

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-import maildata
+from sitebuild import maildata
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = maildata.load(ROOT / "data" / "mail.yml")

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import maildata
+from sitebuild import maildata
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = maildata.load(ROOT / "data" / "mail.yml")

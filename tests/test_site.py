@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
-import maildata
+from sitebuild import maildata
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = maildata.load(ROOT / "data" / "mail.yml")

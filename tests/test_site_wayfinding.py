@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 from babel.dates import format_date
 
-import maildata
-import wayfinding
+from sitebuild import maildata, wayfinding
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = maildata.load(ROOT / "data" / "mail.yml")

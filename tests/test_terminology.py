@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import terminology
+from sitebuild import terminology
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,7 +17,7 @@ def test_every_language_uses_one_term_per_concept() -> None:
 
 
 def test_every_language_has_a_terminology_list() -> None:
-    import maildata
+    from sitebuild import maildata
 
     languages = maildata.load(ROOT / "data" / "mail.yml")["languages"]
     assert set(terminology.load()) == set(languages)

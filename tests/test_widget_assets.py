@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import pycompile
-import stdlib_subset
-import widget_assets
 from mailcheck.i18n import LANGUAGES
+from sitebuild import pycompile, stdlib_subset, widget_assets
 
 ROOT = Path(__file__).resolve().parent.parent
 HASHED = re.compile(rf"(?:^|[./])([0-9a-f]{{{widget_assets.HASH_LENGTH}}})(?:[./]|$)")

@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page
 from mailcheck import csvcheck, helo, profile
 from mailcheck.i18n import translations
 from mailcheck.policy import policy
-from widget_markup import RUNTIME_STRINGS
+from sitebuild.widget_markup import RUNTIME_STRINGS
 
 LANGS = ("fr", "en", "de", "it", "es")
 READY_MS = 60_000

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, Route
 
 from mailcheck.i18n import message
-from widget_markup import RUNTIME_STRINGS
+from sitebuild.widget_markup import RUNTIME_STRINGS
 
 READY_MS = 60_000
 HELO = ".mailcheck--helo"

@@ -8,10 +8,9 @@ from html.parser import HTMLParser
 import pytest
 from babel.messages.pofile import read_po
 
-import widget_assets
-import widget_markup
 from mailcheck import web
 from mailcheck.i18n import LANGUAGES, LOCALE_DIR
+from sitebuild import widget_assets, widget_markup
 
 
 class _Elements(HTMLParser):

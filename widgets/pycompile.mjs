@@ -7,7 +7,7 @@
 //
 // JOB_JSON: {"tools": [wheel paths of pyodide-build and its pure-Python deps],
 //            "archives": [{"input": path, "output": path, "level": zlib level, 0 = stored}]}
-// Prints {"outputs": [written paths]} on stdout. Called by hooks/pycompile.py.
+// Prints {"outputs": [written paths]} on stdout. Called by sitebuild/pycompile.py.
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { loadPyodide } from "pyodide";

@@ -2,7 +2,7 @@
 
 The site ships two standard libraries as bytecode: a trimmed one holding only
 the modules the checkers were seen to import over the whole test corpus at build
-time (hooks/stdlib_subset.py), which the worker starts with, and the full one.
+time (sitebuild/stdlib_subset.py), which the worker starts with, and the full one.
 This module goes into the trimmed archive as ``_stdlib_fallback``; the worker
 calls :func:`install` with a function that fetches the full archive into the
 file system and returns its path. An import the trace missed then still works:

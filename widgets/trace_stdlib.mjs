@@ -1,5 +1,5 @@
 // Lists the standard-library modules the checkers import, by running them in
-// Pyodide under Node over a corpus of requests (hooks/stdlib_subset.py builds a
+// Pyodide under Node over a corpus of requests (sitebuild/stdlib_subset.py builds a
 // trimmed standard library from the list; the full one stays as a fallback).
 //
 //   node widgets/trace_stdlib.mjs JOB_JSON

@@ -40,6 +40,28 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural pair for ``pybabel extract -k NP_:1,2`` where it is defined; :func:`plural` shows it."""
+    return singular, plural
+
+
 def message(domain: str, lang: str, msgid: str, **params: object) -> str:
     """Translate ``msgid`` and fill in its ``{placeholders}``."""
     return translations(domain, lang).gettext(msgid).format(**params)
+
+
+def plural(domain: str, lang: str, singular: str, plural: str, n: int, **params: object) -> str:
+    """The form of a counted message that ``lang`` uses for ``n`` (the catalog's Plural-Forms).
+
+    ``{n}`` in the message is the count, formatted for the language by :func:`number`.
+    """
+    return translations(domain, lang).ngettext(singular, plural, n).format(n=number(n, lang), **params)
+
+
+# Digit grouping per language (CLDR via Babel: en_GB, fr_FR, de_DE, it_IT, es_ES).
+_GROUP_SEPARATOR = {"en": ",", "fr": "\u202f", "de": ".", "it": ".", "es": "."}
+
+
+def number(n: int, lang: str) -> str:
+    """``n`` with the language's digit grouping: 10,000 / 10 000 (narrow no-break space) / 10.000."""
+    return f"{n:,}".replace(",", _GROUP_SEPARATOR.get(lang, ","))

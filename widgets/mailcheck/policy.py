@@ -1,6 +1,6 @@
 """The hoster's rules as data: ``policy.json``, generated from ``data/mail.yml``.
 
-``widgets/compile_assets.py`` writes the file at build time, so the same values
+``sitebuild/compile_assets.py`` writes the file at build time, so the same values
 reach the guides, the CLI and the browser without YAML at run time.
 """
 
@@ -99,6 +99,6 @@ def policy() -> Policy:
         text = resources.files("mailcheck").joinpath("policy.json").read_text(encoding="utf-8")
     except FileNotFoundError as error:
         raise PolicyMissing(
-            "mailcheck/policy.json is missing: run `python widgets/compile_assets.py`"
+            "mailcheck/policy.json is missing: run `python -m sitebuild.compile_assets`"
         ) from error
     return json.loads(text)

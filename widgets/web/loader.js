@@ -8,7 +8,7 @@
 const diagnose = async (urls) => (await import("./diagnose.js")).diagnose(urls);
 
 // Content-hashed paths of the worker, checker modules, runtime and wheels,
-// written in by hooks/widget_assets.py when the site is built.
+// written in by sitebuild/widget_assets.py when the site is built.
 const manifest = __MANIFEST__;
 const root = new URL("./", import.meta.url);
 const widgets = [...document.querySelectorAll("[data-mailcheck]")];

@@ -4,7 +4,7 @@
 :mod:`.account` checks the address and display name a reader types; :mod:`.report`
 puts both together for the CLI and the browser widget (catalog domain ``profile``,
 codes in :mod:`.codes`). The site publishes the address-less profile at build time
-with the same code (hooks/client_files.py).
+with the same code (sitebuild/client_files.py).
 """
 
 from mailcheck.profile.mobileconfig import Account, build_profile, filename, to_plist

@@ -23,7 +23,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitebuild.paths import ROOT
+
 SCRIPT = ROOT / "widgets" / "pycompile.mjs"
 TOOLS = ROOT / "widgets" / "build-requirements.txt"
 WHEELS = ROOT / "build" / "wheels"

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitebuild.paths import ROOT
+
 HEADING_ID = re.compile(r"^#{2,6}\s.*\{\s*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 
@@ -60,7 +61,7 @@ def report(docs: Path, languages: list[str]) -> list[str]:
 
 
 def main() -> int:
-    import maildata
+    from sitebuild import maildata
 
     languages = maildata.load(ROOT / "data" / "mail.yml")["languages"]
     problems = report(ROOT / "docs", languages)

@@ -21,7 +21,7 @@ import yaml
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import YAML_RE
 
-import maildata
+from sitebuild import maildata
 
 # key -> (type, reason when the value is wrong)
 FIELDS: dict[str, tuple[type, str]] = {

@@ -13,9 +13,8 @@ from typing import Any
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
-import maildata
-import mdtext
-from maildata import DataError
+from sitebuild import maildata, mdtext
+from sitebuild.maildata import DataError
 
 _MIB = 1024 * 1024
 

@@ -24,12 +24,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import maildata  # noqa: E402  the one loader and schema of the data file (shared with the site build)
+from sitebuild import maildata  # the one loader and schema of the data file (shared with the site build)
+from sitebuild.paths import DATA_FILE, ROOT, WIDGETS
 
-DATA_FILE = ROOT / "data" / "mail.yml"
-PACKAGE_DIR = Path(__file__).resolve().parent / "mailcheck"
+PACKAGE_DIR = WIDGETS / "mailcheck"
 POLICY_FILE = PACKAGE_DIR / "policy.json"
 LOCALE_DIR = PACKAGE_DIR / "locale"
 

@@ -18,11 +18,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from loopback import free_port
+from sitebuild.testing.loopback import free_port
 
 NGINX = Path("/usr/sbin/nginx")
 CONFIG = Path(__file__).resolve().parent.parent / "hosting" / "nginx.conf"
-CSP_FILE = "_csp.nginx.conf"  # written into the site by hooks/csp.py
+CSP_FILE = "_csp.nginx.conf"  # written into the site by sitebuild/csp.py
 START_TIMEOUT = 15.0
 
 

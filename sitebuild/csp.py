@@ -89,7 +89,7 @@ def write(site_dir: Path) -> str:
     value = policy(site_dir)
     (site_dir / HEADERS_FILE).write_text(f"/*\n  Content-Security-Policy: {value}\n", encoding="utf-8")
     (site_dir / NGINX_FILE).write_text(
-        "# Written by the site build (hooks/csp.py) for exactly these pages: include it where\n"
+        "# Written by the site build (sitebuild/csp.py) for exactly these pages: include it where\n"
         "# the site is served. \"always\" sends it with error pages too.\n"
         f'add_header Content-Security-Policy "{value}" always;\n',
         encoding="utf-8",

@@ -13,8 +13,7 @@ import posixpath
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-import frontmatter
-import mdtext
+from sitebuild import frontmatter, mdtext
 
 
 def logical(file: File) -> str:

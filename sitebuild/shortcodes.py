@@ -19,12 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import catalog
-import client_files
-import codespans
-import tables
-import widget_markup
-from maildata import DataError
+from sitebuild import catalog, client_files, codespans, tables, widget_markup
+from sitebuild.maildata import DataError
 
 # Anything that opens like a shortcode is one: a typo must fail, not vanish.
 OPENING = re.compile(r"<!--\s*md:")

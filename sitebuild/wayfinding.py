@@ -21,9 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-import catalog
-import frontmatter
-import mdtext
+from sitebuild import catalog, frontmatter, mdtext
 
 TOC_MIN_SECTIONS = 4  # "On this page" for guides with more than three sections
 

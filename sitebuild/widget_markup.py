@@ -14,8 +14,8 @@ from html import escape
 
 from mailcheck.i18n import N_, message, translations
 from mailcheck.policy import policy
-
-ASSETS = "_widgets/"  # where widget_assets.publish puts the runtime, from the site root
+from sitebuild import widget_assets
+from sitebuild.widget_assets import ASSETS, template_filename
 
 # Strings the script shows while it runs (key -> English msgid).
 RUNTIME_STRINGS = {
@@ -94,18 +94,8 @@ MARKUP_STRINGS = {
 
 
 def _published(what: str) -> str:
-    """The content-hashed path of the loader, stylesheet or templates folder, from the site root.
-
-    Imported here, not at the top: widget_assets needs this module's tables first.
-    """
-    import widget_assets
-
+    """The content-hashed path of the loader, stylesheet or templates folder, from the site root."""
     return ASSETS + widget_assets.stage().page[what]
-
-
-def template_filename(lang: str) -> str:
-    """File name of the CSV template in ``lang`` (written by widget_assets.publish)."""
-    return f"addresses-template-{lang}.csv"
 
 
 def _t(lang: str, key: str) -> str:

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitebuild.paths import ROOT
+
 TERMS_FILE = ROOT / "data" / "terms.yml"
 
 # Parts of a Markdown line that are not our prose: inline code, shortcodes, link

@@ -21,9 +21,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import widget_markup
 from mailcheck.profile import build_profile, to_plist
-from widget_assets import compile_assets  # its write_if_changed: an unchanged file keeps its mtime
+from sitebuild import (
+    compile_assets,  # its write_if_changed: an unchanged file keeps its mtime
+    widget_markup,
+)
 
 PROFILES = "_profiles/"
 PROFILE_FILE = "mail.mobileconfig"

@@ -21,9 +21,9 @@ import json
 import zipfile
 from pathlib import Path
 
-import pycompile
+from sitebuild import pycompile
+from sitebuild.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "widgets" / "trace_stdlib.mjs"
 FALLBACK = ROOT / "widgets" / "stdlib_fallback.py"
 FALLBACK_MODULE = "_stdlib_fallback.py"  # its name inside the trimmed archive

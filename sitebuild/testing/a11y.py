@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from playwright.sync_api import Page
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitebuild.paths import ROOT
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LANGS = ("fr", "en", "de", "it", "es")
 WIDTHS = (1280, 390)

@@ -8,8 +8,8 @@ stylesheet, and the loader carries the manifest of everything else.
 
     _widgets/loader.<hash>.js, worker.<hash>.js, ui.<hash>.js ...   the page code (widgets/web/)
     _widgets/pyodide/<hash>/              the runtime from node_modules/pyodide (npm ci)
-    _widgets/python_stdlib.<hash>.zip     Pyodide's standard library as bytecode (hooks/pycompile.py), trimmed
-                                          to what the checkers import (hooks/stdlib_subset.py), and in full
+    _widgets/python_stdlib.<hash>.zip     Pyodide's standard library as bytecode (sitebuild/pycompile.py), trimmed
+                                          to what the checkers import (sitebuild/stdlib_subset.py), and in full
     _widgets/wheels/<hash>/*.whl          mailcheck, built here, and its pinned dependencies, as bytecode
     _widgets/templates/<hash>/            the CSV template in every language
     _widgets/manifest.json                the same manifest, for people and tools (never cached long)
@@ -36,24 +36,25 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pycompile
-import stdlib_subset
 from mailcheck.csvcheck import template
 from mailcheck.i18n import LANGUAGES
-from widget_markup import ASSETS, FORMS, template_filename
+from mailcheck.web import CHECKERS
+from sitebuild import (
+    compile_assets,  # the generated policy and catalogs, and write_if_changed
+    pycompile,
+    stdlib_subset,
+)
+from sitebuild.paths import ROOT, WIDGETS
 
-ROOT = Path(__file__).resolve().parent.parent
-WIDGETS = ROOT / "widgets"
 PACKAGE = WIDGETS / "mailcheck"
 WEB = WIDGETS / "web"
 PYODIDE = ROOT / "node_modules" / "pyodide"
-sys.path.insert(0, str(WIDGETS))
-import compile_assets  # noqa: E402  the generated policy and catalogs, and write_if_changed
 
 WHEEL_CACHE = ROOT / "build" / "wheels"
 OWN_WHEEL_DIR = ROOT / "build" / "mailcheck-wheel"
 GZIP_CACHE = ROOT / "build" / "widget-gzip"
 STAGE = ROOT / "build" / "widget-stage"  # generated files (rewritten modules, lock file, templates)
+ASSETS = "_widgets/"  # where publish() puts the runtime, from the site root
 BROWSER_REQUIREMENTS = WIDGETS / "browser-requirements.txt"
 
 # The runtime files a module worker needs; the rest of the npm package (the
@@ -185,12 +186,17 @@ def _cached_wheel(name: str, version: str) -> Path:
     return found[0]
 
 
+def template_filename(lang: str) -> str:
+    """File name of the CSV template in ``lang`` (written by publish())."""
+    return f"addresses-template-{lang}.csv"
+
+
 def _wheel_needs() -> dict[str, list[Path]]:
     """checker -> the wheels it loads (mailcheck first), as built or downloaded."""
     own = build_wheel()
     needs = browser_requirements()
     return {checker: [own, *(_cached_wheel(name, version) for name, version in needs.get(checker, []))]
-            for checker in FORMS}
+            for checker in CHECKERS}
 
 
 def _runtime(files: dict[str, Path]) -> str:
@@ -294,7 +300,7 @@ def stage() -> Staged:
     try:
         full_stdlib, *compiled = pycompile.compiled([(PYODIDE / STDLIB, pycompile.STORED)]
                                                     + [(wheel, pycompile.DEFLATED) for wheel in archives])
-        stdlib = stdlib_subset.trimmed(full_stdlib, compiled, list(FORMS), list(LANGUAGES))
+        stdlib = stdlib_subset.trimmed(full_stdlib, compiled, list(CHECKERS), list(LANGUAGES))
     except pycompile.CompileError as error:
         raise AssetError(str(error)) from error
     staged = Staged()

@@ -1,0 +1,195 @@
+"""The MkDocs events of the help centre (hooks/kb.py hands them to MkDocs): data-file values,
+checkers, per-language pages.
+
+mkdocs-static-i18n runs one full build per language in the same process, so the
+language comes from the i18n plugin at each event, and one-off work (publishing
+the checker runtime) is guarded to run once per site build.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitebuild import (
+    client_files,
+    csp,
+    frontmatter,
+    linklines,
+    maildata,
+    mdtext,
+    parts,
+    search,
+    shortcodes,
+    wayfinding,
+    widget_assets,
+)
+
+
+def _language(config: MkDocsConfig) -> str:
+    """The language being built (``page.file.locale`` is wrong on fallback pages)."""
+    return config.plugins["i18n"].current_language
+
+
+def _data(config: MkDocsConfig) -> dict[str, Any]:
+    """The data file of the project being built (a test's scratch copy has its own)."""
+    try:
+        return maildata.load(Path(config.config_file_path).parent / "data" / "mail.yml")
+    except (maildata.DataError, OSError) as exc:
+        raise PluginError(str(exc)) from exc
+
+
+def _language_roots(config: MkDocsConfig) -> dict[str, str]:
+    """Each built language's home, from the site root ("" for the default language, "fr/" ...)."""
+    return {
+        lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
+        for lang in config.plugins["i18n"].config.languages if lang.build
+    }
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Fail before any page is rendered when the data file is broken."""
+    _data(config)
+    linklines.watch(config.docs_dir, os.path.dirname(config.config_file_path))
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
+def on_files(files: Files, *, config: MkDocsConfig) -> None:
+    """Skip the languages of other parts of a parallel build (scripts/build_parallel.py), then fail
+    before any page of this language is rendered when a guide's front matter is broken."""
+    parts.exclude_unowned(files, _language(config))
+    pages = [f for f in files.documentation_pages() if not f.inclusion.is_excluded()]
+    problems = frontmatter.problems(pages, os.path.dirname(config.config_file_path))
+    if problems:
+        raise PluginError("\n".join(map(str, problems)))
+    _build["files"] = files  # this language's files, for previous/next in on_page_context
+
+
+_build: dict[str, Any] = {}
+
+
+def _fallback_notice(data: dict[str, Any], page: Page, lang: str) -> str:
+    """An admonition saying the page is shown in another language, in the reader's."""
+    source_lang = getattr(page.file, "locale", lang)
+    if source_lang == lang:
+        return ""
+    text = maildata.label(data, "notice.fallback", lang).format(
+        language=maildata.label(data, f"language.{source_lang}", lang)
+    )
+    return f'!!! info ""\n    {mdtext.markdown(text)}\n\n'
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Title and description are text: the theme prints them unescaped (header, <h1>, <title>,
+    # navigation, meta description), so they reach it escaped, once.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = mdtext.html(page.meta[key])
+    data = _data(config)
+    lang = _language(config)
+    source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
+    # MkDocs hands us the Markdown without its front matter (and trailing blank lines): count what was cut.
+    raw, body = page.file.content_string.rstrip(), markdown.rstrip()
+    first_line = raw[: len(raw) - len(body)].count("\n") + 1 if raw.endswith(body) else 1
+    context = shortcodes.Context(data=data, lang=lang, page=page, files=files, source=source)
+    return _fallback_notice(data, page, lang) + shortcodes.expand(markdown, context, first_line=first_line)
+
+
+_default_404: dict[str, bytes] = {}
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Give every language its own 404 page and sitemap, then publish shared assets.
+
+    Each language build writes ``404.html`` and ``sitemap.xml`` to the site root,
+    so the last language would win: keep a copy under ``<lang>/`` after each
+    build, and put the default language's 404 page back at the root at the end.
+    """
+    i18n = config.plugins["i18n"]
+    lang = _language(config)
+    site = Path(config.site_dir)
+    page_404 = site / "404.html"
+    if lang == i18n.default_language:
+        _default_404["root"] = page_404.read_bytes()
+    else:
+        (site / lang).mkdir(parents=True, exist_ok=True)
+        page_404.replace(site / lang / "404.html")
+    if lang != i18n.build_languages[-1]:
+        return
+    page_404.write_bytes(_default_404.pop("root"))
+    # Every part of a parallel build writes them all; the driver keeps the default part's root.
+    client_files.publish(site, _data(config), config.site_url, _language_roots(config))
+    for other in i18n.build_languages:
+        if other != i18n.default_language:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site / other / name).write_bytes((site / name).read_bytes())
+    if not parts.is_part():  # a parallel build publishes once, after merging its parts
+        widget_assets.publish(site)
+    search.index(site)
+    if not parts.is_part():
+        csp.write(site)  # last: it hashes the inline scripts of every page written
+
+
+def _language_roots(config: MkDocsConfig) -> dict[str, str]:
+    """Each language's home, from the site root ("" for the default language, "fr/" ...)."""
+    return {
+        lang.locale: lang.link.strip("/") + "/" if lang.link.strip("/") else ""
+        for lang in config.plugins["i18n"].config.languages if lang.build
+    }
+
+
+def _relative_alternates(config: MkDocsConfig, path: str) -> None:
+    """Point the language switcher and hreflang links at ``path`` in every language.
+
+    The i18n plugin gives root-absolute links ("/fr/") on home pages, which leave a
+    site hosted under /help/; links without the leading slash are made relative to
+    the page by the templates' ``url`` filter, like every other link.
+    """
+    roots = _language_roots(config)
+    # The i18n plugin sets them as a key at first and later as an attribute (which
+    # templates read first); both lists are set.
+    lists = (config.extra.get("alternate"), getattr(config.extra, "alternate", None))
+    for alternate in [alt for alts in lists if alts for alt in alts]:
+        alternate["link"] = (roots.get(alternate["lang"], "") + path) or "./"
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has set this page's alternates
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    lang = _language(config)
+    root = _language_roots(config)[lang]
+    url = page.url if page.url not in (".", "./") else ""
+    _relative_alternates(config, url.removeprefix(root))
+    updated = maildata.label(_data(config), "page.updated", lang)
+    page.kb = wayfinding.build(page, nav, _build["files"], lang, updated, config.docs_dir)
+    if page.kb.category is not None:
+        page.kb.category.active = True  # the guide's category is highlighted in the sidebar
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
+    """The category stood in for the guide in the sidebar of this page only."""
+    kb = getattr(page, "kb", None)
+    if kb is not None and kb.category is not None:
+        kb.category.active = False
+
+
+def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """The 404 page's alternates are the other languages' 404 pages (not the last guide built)."""
+    if template_name == "404.html":
+        _relative_alternates(config, "404.html")
+    return context
+
+
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
+    """Let templates (404 page, header) show data-file labels in the language being built."""
+    data = _data(config)
+    env.globals["label"] = lambda key: mdtext.html(maildata.label(data, key, _language(config)))
+    env.globals["language_roots"] = _language_roots(config)
+    env.globals["current_language"] = lambda: _language(config)

@@ -1,0 +1,1 @@
+"""What the tests, benchmarks and scripts share: the served build, loopback servers, the browser."""
