@@ -129,7 +129,7 @@ SCHEMA: dict[str, Any] = {
     "passwords": {"min_length": POSITIVE, "max_length": POSITIVE, "min_zxcvbn_score": Int(0, 4, "a zxcvbn score")},
     "csv": {
         "delimiter": Text(r"[,;\t|]", "one of , ; | or a tab"),
-        "max_bytes": POSITIVE, "max_rows": POSITIVE, "example_rows": [[CELL]],
+        "max_bytes": POSITIVE, "max_rows": POSITIVE, "example_rows": [[CELL]], "example_passwords": [CELL],
     },
     "recipients": {"max_bytes": POSITIVE},
     "links": MapOf(Text(r"(https://\S+)?", "an https:// address, or \"\" while it is not known")),

@@ -10,15 +10,16 @@ from babel.messages.pofile import read_po
 
 import mailcheck.csvcheck
 from mailcheck.csvcheck.codes import DOMAIN, RULES
-from mailcheck.i18n import LANGUAGES, LOCALE_DIR, N_
+from mailcheck.i18n import LANGUAGES, LOCALE_DIR, N_, NP_
 
 PACKAGE = Path(mailcheck.csvcheck.__file__).parent
-MSGIDS = {message for _, _, message, _, _ in extract_from_dir(str(PACKAGE), keywords={"N_": None})}
+# Plural pairs (NP_) are extracted as (singular, plural), as the catalogs key them.
+MSGIDS = {message for _, _, message, _, _ in extract_from_dir(str(PACKAGE), keywords={"N_": None, "NP_": (1, 2)})}
 
 
 def test_rule_messages_are_extracted() -> None:
     assert {rule.message for rule in RULES.values()} <= MSGIDS
-    assert N_ is not None  # the marker the extraction keys on
+    assert N_ is not None and NP_ is not None  # the markers the extraction keys on
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])

@@ -35,6 +35,7 @@ class CsvPolicy(TypedDict):
     max_bytes: int
     max_rows: int
     example_rows: list[list[str]]
+    example_passwords: list[str]  # the guides' example passwords, refused like the template's
 
 
 class LimitsPolicy(TypedDict):

@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from mailcheck.csvcheck.check import Result
-from mailcheck.csvcheck.read import BOMS, decode
+from mailcheck.csvcheck.codes import NO_COPY
+from mailcheck.csvcheck.read import BOMS, decode, leading_boms
 from mailcheck.findings import verdict
 from mailcheck.policy import Policy
 
-STDIN_NAME = "addresses.csv"  # the stem of the parts when the file has no name
+STDIN_NAME = "addresses"  # the stem of the parts when the file has no name (or only ".csv")
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,22 @@ class Part:
     data: bytes
 
 
+def file_stem(file_name: str) -> str:
+    """The name downloads are named after: the file's name (no folder: the CLI passes only the
+    base name) without ``.csv``; slashes become ``_``; ``addresses`` when nothing is left."""
+    stem = file_name.replace("/", "_").replace("\\", "_")
+    stem = stem[:-4] if stem.lower().endswith(".csv") else stem
+    return stem or STDIN_NAME
+
+
 def part_name(file_name: str, index: int, total: int) -> str:
-    """``addresses-part-2-of-3.csv`` for part 2 of 3 of ``addresses.csv`` (any folder dropped)."""
-    base = file_name.replace("\\", "/").rsplit("/", 1)[-1] or STDIN_NAME
-    stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
-    return f"{stem}-part-{index}-of-{total}.csv"
+    """``addresses-part-2-of-3.csv`` for part 2 of 3 of ``addresses.csv``."""
+    return f"{file_stem(file_name)}-part-{index}-of-{total}.csv"
+
+
+def fixed_name(file_name: str) -> str:
+    """``addresses-fixed.csv``: the corrected copy of ``addresses.csv``."""
+    return f"{file_stem(file_name)}-fixed.csv"
 
 
 def _byte_length(encoding: str) -> Callable[[str], int]:
@@ -74,8 +86,8 @@ def split(data: bytes, delimiter: str, limit: int) -> list[Part]:
     Blank rows stay with the rows before them (or after them, at the start). Returns ``[]`` when the cut pieces would
     not add up to ``data`` byte for byte, which no file the checker accepts should do.
     """
-    text, encoding, _ = decode(data)
-    bom = next((bom for bom, _, label in BOMS if label == encoding), b"")
+    text, encoding, _, _ = decode(data)
+    bom = data[:leading_boms(data, next((bom for bom, _, label in BOMS if label == encoding), b""))]
     length = _byte_length(encoding)
     offset = len(bom)
     header: bytes | None = None
@@ -104,6 +116,8 @@ def daily_parts(data: bytes, result: Result, fixed: str | None, policy: Policy) 
     """The parts to import one per day, or ``[]`` when the file has errors or fits in one day."""
     limit = policy["limits"]["batch_addresses_per_day"]
     if result.table is None or verdict(result.findings) == "reject" or result.rows <= limit:
+        return []
+    if any(f.code in NO_COPY for f in result.findings):  # a formula-like cell: not written out again
         return []
     if fixed is not None:
         return split(fixed.encode("utf-8"), policy["csv"]["delimiter"], limit)

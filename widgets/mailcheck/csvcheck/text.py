@@ -11,6 +11,8 @@ ROW_COLUMN = N_("Row {row}, column {column}:")
 FIXED_HINT = N_("Write it with --fixed FILE.")
 PARTS_HINT = N_("Write the {count} daily parts with --split DIR.")
 PART_WRITTEN = N_("Part {index} of {total} ({rows} rows): {path}")
+# Column titles of the findings download.
+TITLES = (N_("Row"), N_("Column"), N_("Severity"), N_("Message"), N_("Code"))
 
 
 def _where(item: dict, lang: str) -> str:
