@@ -84,7 +84,7 @@ def _rows_text(found: Finding, lang: str) -> object:
     rows = found.params["rows"]
     counted = found.params.get("count")
     total = counted[2] if isinstance(counted, Counted) else len(rows)
-    more = ", \u2026" if total > len(rows) else ""
+    more = " (\u2026)" if total > len(rows) else ""  # "(…)", not "…": a sentence may end right after
     return _shown("rows", rows, lang) + more
 
 
