@@ -102,7 +102,7 @@ def check_row(cells: list[str], row: int, policy: Policy, shape: Shape,
     raw = (cells + [""] * len(COLUMNS))[: len(COLUMNS)]
     address, password, forward, delete = values = [cell.strip() for cell in raw]
     findings += [f for f in (spaces(cell, col) for cell, col in zip(raw, COLUMNS, strict=True)) if f]
-    findings += [f for f in (invisible(value, col) for value, col in zip(values, COLUMNS, strict=True)) if f]
+    findings += [f for f in (invisible(cell, col) for cell, col in zip(raw, COLUMNS, strict=True)) if f]
     findings += check_address(address)
     password_findings = _password(password, local_part(address), policy, shape, known)
     findings += password_findings
