@@ -29,3 +29,14 @@ def test_catalog_is_complete_and_has_no_stale_ids(lang: str) -> None:
     translated = {message.id: message.string for message in catalog if message.id}
     assert set(translated) == MSGIDS
     assert all(translated.values()), [msgid for msgid, text in translated.items() if not text]
+
+
+def test_the_readme_lists_every_rule_as_the_code_defines_it() -> None:
+    """widgets/README.md's table of finding codes is RULES, row for row (regenerate it when a rule changes)."""
+    readme = (PACKAGE.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## CSV checker: Finding codes", 1)[1].split("\n## ", 1)[0]
+    listed = [line for line in section.splitlines() if line.startswith("| `CSV_")]
+    expected = [f"| `{code}` | {rule.severity.value} | {'fixes it' if rule.fixed else ''} | "
+                f"{rule.message.replace('|', chr(92) + '|')} | {rule.why.replace('|', chr(92) + '|')} |"
+                for code, rule in RULES.items()]
+    assert listed == expected
