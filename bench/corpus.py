@@ -267,7 +267,8 @@ def ref_code(index: int) -> str:
 
 def _front(title: str, description: str, weight: int) -> str:
     quoted = title.replace('"', "'")
-    return f'---\ntitle: "{quoted}"\ndescription: "{description}"\nrevision: 1\nweight: {weight}\n---\n\n'
+    return (f'---\ntitle: "{quoted}"\nsources: [seed]\ndescription: "{description}"\nrevision: 1\n'
+            f'weight: {weight}\n---\n\n')
 
 
 def _capital(text: str) -> str:

@@ -11,6 +11,7 @@ any page of its language is rendered. The listings (catalog.py) share the parse.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -30,7 +31,11 @@ FIELDS: dict[str, tuple[type, str]] = {
     "revision": (int, "expected a whole number, 1 or more"),
     "weight": (int, "expected a whole number (the order within the category)"),
 }
-EXAMPLE = "---\\ntitle: ...\\ndescription: ...\\nrevision: 1\\nweight: 10\\n---"
+EXAMPLE = "---\\ntitle: ...\\nsources: [seed]\\ndescription: ...\\nrevision: 1\\nweight: 10\\n---"
+# What a guide's facts rest on, for authors and reviewers (never shown to readers):
+# the seed guides, or the https:// address of each page used.
+SOURCE = re.compile(r"seed|https://[^\s/]+\.[^\s/]+(?:/\S*)?")
+SOURCES_REASON = "expected a list of the pages the guide relies on: https:// addresses or seed, e.g. [seed]"
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,24 @@ def _needs_weight(src_uri: str) -> bool:
     pages at a language's root are not listed anywhere.
     """
     return len(PurePosixPath(src_uri).parts) > 2
+
+
+def _is_guide(src_uri: str) -> bool:
+    """Every page but the home and category pages (``index.md``) states its facts, so lists its sources."""
+    return PurePosixPath(src_uri).name != "index.md"
+
+
+def _sources(source: str, node: yaml.Node, value: Any) -> list[Problem]:
+    """Problems of a ``sources:`` list, each at the line of the entry (or the key) at fault."""
+    line = node.start_mark.line + 2
+    if not isinstance(value, list) or not value:
+        return [Problem(source, line, f"sources: {SOURCES_REASON}, got {value!r}")]
+    problems = []
+    for item, entry in zip(node.value, value, strict=True):
+        if not (isinstance(entry, str) and SOURCE.fullmatch(entry)):
+            problems.append(Problem(source, item.start_mark.line + 2,
+                                    f"sources: {entry!r} is neither seed nor an https:// address"))
+    return problems
 
 
 def _valid(value: Any, kind: type) -> bool:
@@ -82,6 +105,7 @@ def check(source: str, src_uri: str, text: str) -> tuple[dict[str, Any], tuple[P
         line, key, first = duplicate
         return meta, (Problem(source, line + 2, f"{key}: duplicate key; first given at line {first + 2}"),)
     lines = {key.value: key.start_mark.line + 2 for key, _ in root.value}
+    values = {key.value: node for key, node in root.value}
     closing = block.count("\n") + 2
     problems = []
     for key, (kind, reason) in FIELDS.items():
@@ -90,6 +114,11 @@ def check(source: str, src_uri: str, text: str) -> tuple[dict[str, Any], tuple[P
                 problems.append(Problem(source, closing, f"front matter: '{key}' missing ({reason})"))
         elif not _valid(meta[key], kind) or (key == "revision" and meta[key] < 1):
             problems.append(Problem(source, lines[key], f"{key}: {reason}, got {meta[key]!r}"))
+    if "sources" in meta:
+        problems += _sources(source, values["sources"], meta["sources"])
+    elif _is_guide(src_uri):
+        problems.append(Problem(source, lines.get("title", closing),
+                                f"front matter: 'sources' missing ({SOURCES_REASON}; put it after 'title')"))
     return meta, tuple(sorted(problems, key=lambda p: p.line))
 
 

@@ -1,7 +1,7 @@
 // The CSV checker: a picked, dropped or pasted file, checked in the worker.
 // The bytes go to the worker as they are (the checker detects the encoding) and
 // never to the network.
-import { connect, downloadLink, el, format, present, severityLabel, strings, verdictBadge } from "./ui.js";
+import { connect, downloadLink, el, plural, present, severityLabel, strings, verdictBadge } from "./ui.js";
 
 // The checker lists each kind of finding for its first rows only, so a report stays small;
 // the page still caps its table and offers the whole list as a file.
@@ -30,7 +30,7 @@ function partLinks(parts, text) {
   if (!parts?.length) return null;
   const items = parts.map((part, i) => {
     const bytes = Uint8Array.from(atob(part.data), (c) => c.charCodeAt(0));
-    const label = format(text.download_part, { index: i + 1, total: parts.length, rows: part.rows });
+    const label = plural(text, "download_part", part.rows, { index: i + 1, total: parts.length });
     return el("li", {}, downloadLink([bytes], "text/csv", part.name, label));
   });
   return el("div", { class: "mailcheck__parts" }, el("p", {}, text.parts), el("ol", {}, ...items));
@@ -41,7 +41,8 @@ function partLinks(parts, text) {
 function findingsDownload(report, text) {
   const findings = report.findings ?? [];
   if (!findings.length || typeof report.findings_csv !== "string") return null;
-  const shown = findings.length > SHOWN_FINDINGS ? [`${text.findings_shown} (${SHOWN_FINDINGS} / ${findings.length})`, " "] : [];
+  const shown = findings.length > SHOWN_FINDINGS
+    ? [plural(text, "findings_shown", findings.length, { shown: SHOWN_FINDINGS }), " "] : [];
   const name = report.fixed_name.replace(/-fixed\.csv$/, "-findings.csv");
   return el("p", { class: "mailcheck__overflow" }, ...shown,
     downloadLink([report.findings_csv], "text/csv;charset=utf-8", name, text.download_findings));
