@@ -384,6 +384,24 @@ def test_a_long_csv_check_counts_its_rows_and_can_be_cancelled(visit, site_url: 
     assert page.errors == []
 
 
+def test_cancel_is_offered_as_soon_as_a_check_is_slow_before_any_count(visit, site_url: str) -> None:
+    """Passwords built to keep zxcvbn busy: the first count (250 rows) is seconds away, Cancel is not."""
+    signs = "4@8({[<369!|1l70$5+%2"
+    rows = [f"user{i},{signs}{i:06d}123456789{signs[::-1]}{'ab' * 30}"[:128] + ",," for i in range(2_000)]
+    data = ("\r\n".join([csvcheck.template("en").splitlines()[0], *rows]) + "\r\n").encode()
+    page = visit(_guide(site_url, "en", "addresses/batch-creation/"))
+    page.wait_ready("csv")
+    tab = page.page
+    _pick(tab, "slow.csv", data)
+    cancel = tab.get_by_role("button", name=_ui("en", "cancel"))
+    cancel.wait_for(state="visible", timeout=5_000)
+    assert tab.inner_text(".mailcheck--csv .mailcheck__status-text") == _ui("en", "checking")  # no count yet
+    cancel.click()
+    tab.wait_for_selector(".mailcheck--csv[data-state=ready]", timeout=READY_MS)
+    assert tab.inner_text(".mailcheck--csv .mailcheck__result") == _ui("en", "cancelled")
+    assert page.errors == []
+
+
 def test_a_new_file_cancels_the_running_check(visit, site_url: str) -> None:
     small = _bad_csv("fr")
     page = visit(_guide(site_url, "fr", "addresses/batch-creation/"))
