@@ -219,12 +219,22 @@ def test_part_names_are_the_same_on_the_command_line_and_in_the_browser(tmp_path
     assert cli == browser == ["addresses-part-1-of-2.csv", "addresses-part-2-of-2.csv"]
 
 
-def test_a_full_disk_for_the_copy_is_one_line_and_no_traceback() -> None:
+def test_a_full_disk_for_the_copy_is_exit_4_in_one_line_without_traceback() -> None:
     source = Path(__file__).parent / "fixtures" / "csv" / "mechanical_it.csv"
     done = subprocess.run([sys.executable, "-m", "mailcheck", "csv", "--fixed", "/dev/full", str(source)],
                           capture_output=True, timeout=120, check=False)
-    assert done.returncode == 2
+    assert done.returncode == 4  # the output could not be written
     assert b"Traceback" not in done.stderr and len(done.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_closed_pipe_is_exit_4_without_traceback() -> None:
+    source = Path(__file__).parent / "fixtures" / "csv" / "duplicates_many.csv"
+    reader = subprocess.Popen([sys.executable, "-m", "mailcheck", "csv", "--lang", "de", str(source)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.close()  # the reader of the output leaves before it is written (like `| head -0`)
+    _, stderr = reader.communicate(timeout=120)
+    assert reader.returncode == 4
+    assert b"Traceback" not in stderr
 
 
 # --- the parts and the copy in the reader's words -------------------------------------------------

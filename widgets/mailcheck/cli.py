@@ -125,6 +125,11 @@ def _read_capped(file: str, limit: int) -> bytes:
         return stream.read(limit)
 
 
+def _write_failed(error: OSError) -> int:
+    """A full disk is an output that could not be written; a missing or forbidden place is a usage error."""
+    return EXIT_OUTPUT if error.errno in OUTPUT_ERRORS else EXIT_USAGE
+
+
 def _write_fixed(out: Path, fixed: str | None) -> None:
     """Write the corrected copy to ``out``; without one, leave no older copy there to be imported.
 
@@ -158,7 +163,7 @@ def _run_csv(args: argparse.Namespace) -> int:
             _write_fixed(Path(args.fixed), fixed)
         except OSError as error:
             print(f"mailcheck csv: --fixed {args.fixed}: {error.strerror}", file=sys.stderr)
-            return EXIT_USAGE
+            return _write_failed(error)
     parts = result.pop("parts")  # the passwords again
     # The parts are named after the file's own name, not its folder, as in the browser.
     name = "" if args.file == STDIN else Path(args.file).name
@@ -174,7 +179,7 @@ def _run_csv(args: argparse.Namespace) -> int:
                 paths.append((str(folder / name), part.rows))
         except OSError as error:
             print(f"mailcheck csv: --split {args.split}: {error.strerror}", file=sys.stderr)
-            return EXIT_USAGE
+            return _write_failed(error)
     if args.json:
         print_json(result)
     else:
