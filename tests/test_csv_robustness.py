@@ -24,6 +24,7 @@ from mailcheck import web
 from mailcheck.csvcheck import report
 from mailcheck.csvcheck.header import headers
 from mailcheck.csvcheck.report import findings_csv
+from mailcheck.csvcheck.shapes import password_like
 from mailcheck.csvcheck.template import neutral, write_csv
 from mailcheck.i18n import LANGUAGES
 from mailcheck.policy import policy
@@ -80,6 +81,15 @@ def test_non_secret_cells_are_shown_as_typed_with_a_certain_suggestion() -> None
     assert "francoise" in messages[4, "CSV_A_CHARS"]
     assert "Jane Doe" in messages[5, "CSV_A_CHARS"] and "Write it as" not in messages[5, "CSV_A_CHARS"]
     assert "john@example" in messages[3, "CSV_C_INVALID"]  # a wrong forward address is no secret
+
+
+@pytest.mark.parametrize(("value", "shaped"), [
+    ("Pine-Harbor-Lantern-42", True), ("Sommer2024", True), ("Kx9#mQ2v", True), ("p@ssword!", True),
+    ("Anna.Meier2", False), ("jane.doe", False), ("Jürgen.Müller", False), ("jane+news", False),
+    ("jane.doe@example.org", False), ("user2024", False),
+])
+def test_what_is_shaped_like_a_password(value: str, shaped: bool) -> None:
+    assert password_like(value) is shaped
 
 
 # --- example and reused passwords ---------------------------------------------------------------

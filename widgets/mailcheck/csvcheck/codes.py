@@ -216,7 +216,7 @@ RULES: dict[str, Rule] = {
     "CSV_A_PASSWORD_LIKE": Rule(
         E, N_("Column A holds {masked}, which looks like a password, not an address: are columns A and B "
               "swapped? Column A takes the part of the address before the @."),
-        "A value with signs no address has, or capitals and digits mixed, is masked wherever it appears; "
+        "A value with signs no address has, or capitals with two digits or more, is masked wherever it appears; "
         "in A it is an error of its own, so a swapped file is never accepted."),
     "CSV_INVISIBLE": Rule(
         E, N_("The cell holds a character no one can type or see ({chars}): an invisible, direction or "

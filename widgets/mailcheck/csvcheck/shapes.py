@@ -17,6 +17,7 @@ PLAUSIBLE_ADDRESS = re.compile(r"[^\s@\"]{1,64}@[^\s@\"]+\.[A-Za-z]{2,63}")
 SIGN = re.compile(r"[^\w\s.'@+-]")
 UPPER = re.compile(r"[^\W\d_]")  # any letter; upper case is tested on the match
 DIGIT = re.compile(r"\d")
+MIN_DIGITS = 2  # with capitals: a year or a number, as passwords have; a name may end in one digit
 # Characters a person cannot type or see: controls (C0, C1), format characters (zero-width,
 # direction marks and overrides, byte-order mark, soft hyphen), line and paragraph
 # separators, private use, surrogates and unassigned code points (noncharacters included).
@@ -32,14 +33,15 @@ def plausible_address(value: str) -> bool:
 def password_like(value: str) -> bool:
     """Whether ``value`` could be a password: masked wherever it appears, an error in column A.
 
-    A sign no name has (``!``, ``#``, ``=``, ``(`` ...), or capitals and digits together
-    (``Pine-Harbor-Lantern-42``), in anything that is not a full address.
+    A sign no name has (``!``, ``#``, ``=``, ``(`` ...), or capitals with two digits or more
+    (``Pine-Harbor-Lantern-42``, ``Sommer2024``; ``Anna.Meier2`` stays a name), in anything
+    that is not a full address.
     """
     if not value or plausible_address(value):
         return False
     if SIGN.search(value):
         return True
-    return DIGIT.search(value) is not None and any(char.isupper() for char in value)
+    return len(DIGIT.findall(value)) >= MIN_DIGITS and any(char.isupper() for char in value)
 
 
 def untypable(value: str) -> list[str]:

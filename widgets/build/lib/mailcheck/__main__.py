@@ -1,0 +1,7 @@
+"""``python -m mailcheck ...``: see :mod:`mailcheck.cli`."""
+
+import sys
+
+from mailcheck.cli import main
+
+sys.exit(main())
