@@ -1,4 +1,4 @@
-"""The zxcvbn shortcut gives the verdict and code full zxcvbn gives, on 12,700 passwords.
+"""The zxcvbn shortcut gives the verdict and code full zxcvbn gives, on 12,765 passwords.
 
 The corpus (tests/password_corpus.py) is generated, seeded, so every run checks the same
 passwords: weak ones of every zxcvbn pattern, strong random ones, passphrases, look-alike

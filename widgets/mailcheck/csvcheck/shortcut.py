@@ -40,7 +40,7 @@ from above (a bound may see a match that is not there, never miss one):
 
 ``at_least_three`` is only used when the policy's minimum score is 3 or less, and only
 with the zxcvbn version and constants the argument was made for (:data:`ACTIVE`).
-tests/test_csv_shortcut.py checks it against zxcvbn itself on 10,365 generated passwords.
+tests/test_csv_shortcut.py checks it against zxcvbn itself (with the added lists) on 12,765 generated passwords.
 """
 
 from __future__ import annotations
