@@ -1,6 +1,6 @@
 """Client set-up files made from the data file at build time, and the links guides put to them.
 
-    _profiles/<lang>/mail.mobileconfig            Apple configuration profile, texts in <lang>,
+    _profiles/<lang>/<name>.mobileconfig          Apple configuration profile, texts in <lang> (downloads.profile),
                                                   no address (the device asks for it)
     .well-known/autoconfig/mail/config-v1.1.xml   Thunderbird autoconfig (clientConfig 1.1)
 
@@ -21,14 +21,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from mailcheck.profile import build_profile, to_plist
+from mailcheck.profile import build_profile, filename, to_plist
 from sitebuild import (
     compile_assets,  # its write_if_changed: an unchanged file keeps its mtime
     widget_markup,
 )
 
 PROFILES = "_profiles/"
-PROFILE_FILE = "mail.mobileconfig"
 AUTOCONFIG = ".well-known/autoconfig/mail/config-v1.1.xml"
 PROFILE_MIME = "application/x-apple-aspen-config"  # what the server must send (README, hosting)
 
@@ -40,7 +39,7 @@ SERVER_TAGS = {"incoming": "incomingServer", "outgoing": "outgoingServer"}
 
 def profile_path(lang: str) -> str:
     """Where the published profile in ``lang`` lives, from the site root."""
-    return f"{PROFILES}{lang}/{PROFILE_FILE}"
+    return f"{PROFILES}{lang}/{filename(None, lang)}"
 
 
 def servers(data: Mapping[str, Any], direction: str) -> list[tuple[str, Mapping[str, Any]]]:

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from mailcheck.csvcheck import template
 from mailcheck.i18n import LANGUAGES
+from mailcheck.policy import download_name
 from mailcheck.web import CHECKERS
 from sitebuild import (
     compile_assets,  # the generated policy and catalogs, and write_if_changed
@@ -187,8 +188,8 @@ def _cached_wheel(name: str, version: str) -> Path:
 
 
 def template_filename(lang: str) -> str:
-    """File name of the CSV template in ``lang`` (written by publish())."""
-    return f"addresses-template-{lang}.csv"
+    """File name of the CSV template in ``lang`` (written by publish()): ``downloads.template``."""
+    return download_name("template", lang)
 
 
 def _wheel_needs() -> dict[str, list[Path]]:
@@ -284,7 +285,7 @@ def _inputs_key() -> str:
     """Size and mtime of every input: the same key means the same staged files."""
     inputs = [compile_assets.DATA_FILE, BROWSER_REQUIREMENTS, pycompile.TOOLS, pycompile.SCRIPT,
               PYODIDE / "package.json", WIDGETS / "pyproject.toml", stdlib_subset.SCRIPT, stdlib_subset.FALLBACK,
-              stdlib_subset.HELO_CORPUS, *stdlib_subset.CSV_FIXTURES.iterdir(),
+              stdlib_subset.HELO_CORPUS, *stdlib_subset.CSV_FIXTURES.iterdir(), *stdlib_subset.BOUNCE_CORPUS,
               *WEB.iterdir(), *sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)]
     return ";".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in inputs)
 

@@ -37,6 +37,6 @@ def test_the_readme_lists_every_rule_as_the_code_defines_it() -> None:
     section = readme.split("## CSV checker: Finding codes", 1)[1].split("\n## ", 1)[0]
     listed = [line for line in section.splitlines() if line.startswith("| `CSV_")]
     expected = [f"| `{code}` | {rule.severity.value} | {'fixes it' if rule.fixed else ''} | "
-                f"{rule.message.replace('|', chr(92) + '|')} | {rule.why.replace('|', chr(92) + '|')} |"
+                f"{str(rule.message).replace('|', chr(92) + '|')} | {rule.why.replace('|', chr(92) + '|')} |"
                 for code, rule in RULES.items()]
     assert listed == expected

@@ -94,7 +94,7 @@ def test_what_is_shaped_like_a_password(value: str, shaped: bool) -> None:
 
 # --- example and reused passwords ---------------------------------------------------------------
 
-@pytest.mark.parametrize("password", [row[1] for row in policy()["csv"]["example_rows"]]
+@pytest.mark.parametrize("password", [row[1] for rows in policy()["csv"]["example_rows"].values() for row in rows]
                          + policy()["csv"]["example_passwords"])
 def test_the_examples_of_the_template_and_the_guides_are_refused(password: str) -> None:
     result, text = shown(csv_file(f"jane,{password},,"))

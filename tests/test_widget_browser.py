@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page
 from mailcheck import csvcheck, helo, profile
 from mailcheck.i18n import plural, translations, typeset
 from mailcheck.policy import policy
-from sitebuild.widget_markup import RUNTIME_STRINGS
+from sitebuild.widget_markup import RUNTIME_STRINGS, tool_msgid
 
 LANGS = ("fr", "en", "de", "it", "es")
 READY_MS = 60_000
@@ -323,7 +323,7 @@ def _long_csv(lang: str, rows: int = 10_000) -> bytes:
 
 
 def _ui(lang: str, key: str) -> str:
-    return typeset(translations("ui", lang).gettext(RUNTIME_STRINGS[key]), lang)
+    return typeset(translations("ui", lang).gettext(tool_msgid("csv", key)), lang)
 
 
 def _rows_done(lang: str, total: int) -> str:

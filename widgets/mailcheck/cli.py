@@ -167,7 +167,7 @@ def _run_csv(args: argparse.Namespace) -> int:
     parts = result.pop("parts")  # the passwords again
     # The parts are named after the file's own name, not its folder, as in the browser.
     name = "" if args.file == STDIN else Path(args.file).name
-    names = [part_name(name, i, len(parts)) for i in range(1, len(parts) + 1)]
+    names = [part_name(name, i, len(parts), args.lang) for i in range(1, len(parts) + 1)]
     result["parts"] = [{"name": name, "rows": part.rows} for name, part in zip(names, parts, strict=True)]
     paths = []
     if args.split and parts:
@@ -215,6 +215,34 @@ def _run_recipients(args: argparse.Namespace) -> int:
     else:
         print(render(result, args.lang))
     return EXIT_REJECT if result["verdict"] == "reject" else EXIT_ACCEPT
+
+
+# --- bounce ------------------------------------------------------------------------------
+
+def _bounce_arguments(parser: argparse.ArgumentParser) -> None:
+    add_json(parser)
+    add_lang(parser)
+    parser.add_argument("file", metavar="FILE",
+                        help="a bounce (the whole message, or its text), a refusal or a log line; - reads stdin")
+
+
+def _run_bounce(args: argparse.Namespace) -> int:
+    """Exit 0 when the text shows a delivery failure and it was explained, 1 when it shows none."""
+    from mailcheck.bounce import report
+    from mailcheck.bounce.text import render
+    from mailcheck.policy import policy
+
+    try:  # one byte over the cap is enough for the report to say the text was cut
+        data = _read_capped(args.file, policy()["bounce"]["max_input_bytes"] * 4 + 1)
+    except OSError as error:
+        print(f"mailcheck bounce: {args.file}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    result = report(data.decode("utf-8", "replace"), args.lang)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result, args.lang))
+    return EXIT_ACCEPT if result["reason"] else EXIT_REJECT
 
 
 def _run_template(args: argparse.Namespace) -> int:
@@ -268,6 +296,8 @@ COMMANDS: dict[str, Command] = {
                           _recipients_arguments, _run_recipients),
     "profile": Command("print an Apple configuration profile (.mobileconfig) for Mail",
                        _profile_arguments, _run_profile),
+    "bounce": Command("explain a bounce, a refusal or a log line: reason, who must act, next step",
+                      _bounce_arguments, _run_bounce),
 }
 
 

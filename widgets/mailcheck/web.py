@@ -5,7 +5,7 @@ Python objects and makes the browser and the CPython tests exercise the same pat
 It never raises: the page has no way to show a Python traceback to a reader, so any
 failure becomes one generic finding (and the traceback goes to the browser console).
 
-Request: ``{"checker": "helo" | "recipients", "lang": "de", "text": "..."}``,
+Request: ``{"checker": "helo" | "recipients" | "bounce", "lang": "de", "text": "..."}``,
 ``{"checker": "csv", "lang": "de", "data": "<the file, base64>", "name": "file.csv"}``
 (the name only names the daily parts) or
 ``{"checker": "profile", "lang": "de", "address": "...", "name": "..."}``.
@@ -37,7 +37,7 @@ def _helo(request: dict, lang: str, _progress: Progress | None) -> object:
 def _csv(request: dict, lang: str, progress: Progress | None) -> object:
     from mailcheck.csvcheck import report
     from mailcheck.csvcheck.report import findings_csv
-    from mailcheck.csvcheck.split import fixed_name, part_name
+    from mailcheck.csvcheck.split import findings_name, fixed_name, part_name
 
     data = request.get("data", "")
     if not isinstance(data, str):
@@ -51,17 +51,25 @@ def _csv(request: dict, lang: str, progress: Progress | None) -> object:
     # Parts are bytes in the file's own encoding: they cross to the page in base64.
     total = len(result["parts"])
     result["parts"] = [
-        {"name": part_name(name, index, total), "rows": part.rows, "data": base64.b64encode(part.data).decode("ascii")}
+        {"name": part_name(name, index, total, lang), "rows": part.rows,
+         "data": base64.b64encode(part.data).decode("ascii")}
         for index, part in enumerate(result["parts"], start=1)
     ]
     # The downloads' names and the findings file come from the same code as the CLI's.
-    result["fixed_name"] = fixed_name(name)
+    result["fixed_name"] = fixed_name(name, lang)
+    result["findings_name"] = findings_name(name, lang)
     result["findings_csv"] = findings_csv(result, lang)
     return result
 
 
 def _recipients(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.recipients import report
+
+    return report(str(request.get("text", "")), lang)
+
+
+def _bounce(request: dict, lang: str, _progress: Progress | None) -> object:
+    from mailcheck.bounce import report
 
     return report(str(request.get("text", "")), lang)
 
@@ -76,7 +84,7 @@ def _profile(request: dict, lang: str, _progress: Progress | None) -> object:
 # (the HELO widget never imports zxcvbn or email-validator). A handler that reports
 # progress (the CSV checker, by rows) calls the third argument; the quick ones ignore it.
 CHECKERS: dict[str, Callable[[dict, str, Progress | None], object]] = {
-    "helo": _helo, "csv": _csv, "recipients": _recipients, "profile": _profile,
+    "helo": _helo, "csv": _csv, "recipients": _recipients, "profile": _profile, "bounce": _bounce,
 }
 
 
@@ -95,6 +103,7 @@ WARM_UP: dict[str, Callable[[str], dict]] = {
     "csv": _csv_sample,
     "recipients": lambda lang: {"text": "Jane Doe <jane@example.org>"},
     "profile": lambda lang: {"address": "jane.doe@example.org", "name": "Jane Doe"},
+    "bounce": lambda lang: {"text": "550 5.1.1 <jane@example.org>: Recipient address rejected: User unknown"},
 }
 
 

@@ -43,9 +43,8 @@ function findingsDownload(report, text) {
   if (!findings.length || typeof report.findings_csv !== "string") return null;
   const shown = findings.length > SHOWN_FINDINGS
     ? [plural(text, "findings_shown", findings.length, { shown: SHOWN_FINDINGS }), " "] : [];
-  const name = report.fixed_name.replace(/-fixed\.csv$/, "-findings.csv");
   return el("p", { class: "mailcheck__overflow" }, ...shown,
-    downloadLink([report.findings_csv], "text/csv;charset=utf-8", name, text.download_findings));
+    downloadLink([report.findings_csv], "text/csv;charset=utf-8", report.findings_name, text.download_findings));
 }
 
 /** Renders the worker's answer: verdict and summary, the table (first findings), the downloads. */

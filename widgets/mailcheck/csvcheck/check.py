@@ -78,7 +78,7 @@ def _shape_findings(cells: list[str], shape: Shape) -> list[Finding]:
 def examples(policy: Policy) -> frozenset[str]:
     """The passwords our template and guides show, case folded: refused in a file."""
     csv_policy = policy["csv"]
-    shown = [row[1] for row in csv_policy["example_rows"]] + csv_policy["example_passwords"]
+    shown = [row[1] for rows in csv_policy["example_rows"].values() for row in rows] + csv_policy["example_passwords"]
     return frozenset(password.casefold() for password in shown)
 
 

@@ -46,7 +46,7 @@ RULES: dict[str, Rule] = {
         E, N_("The file is empty. Fill in the template and save it as {utf8_type}."),
         "No bytes, or only blank lines."),
     "CSV_TOO_LARGE": Rule(
-        E, N_("The file is larger than {max_mb} MB, the most this checker reads. Split it into smaller files."),
+        E, N_("The file is larger than {max_size}, the most this checker reads. Split it into smaller files."),
         "Bounds the time and memory of a check (csv.max_bytes); 10,000 rows fit well under it."),
     "CSV_NOT_TEXT": Rule(
         E, N_("This file is {kind}, not a CSV text file. Open it in your spreadsheet program and save it "
@@ -70,8 +70,10 @@ RULES: dict[str, Rule] = {
               "address; remove the line break from the cell."),
         "A quoted cell may span lines in RFC 4180, not in this import; its continuation lines are not rows."),
     "CSV_CELL_TOO_LONG": Rule(
-        E, N_("A cell of this row is longer than {max} characters, far more than any cell of the template "
-              "holds. Check what was pasted into this row."),
+        E, NP_("A cell of this row is longer than {max} character, far more than any cell of the template "
+               "holds. Check what was pasted into this row.",
+               "A cell of this row is longer than {max} characters, far more than any cell of the template "
+               "holds. Check what was pasted into this row.", count="max"),
         "The csv module's field limit; the row is not checked further."),
     "CSV_LEGACY_ENCODING": Rule(
         W, N_("The file is not in UTF-8: Windows-1252, the encoding of Excel's plain “CSV” type, was assumed "
@@ -100,15 +102,21 @@ RULES: dict[str, Rule] = {
         W, N_("Empty row: delete it."),
         "A blank row between addresses; blank rows at the end are dropped silently.", fixed=True),
     "CSV_SEPARATOR_IN_CELL": Rule(
-        E, N_("This row has {count} cells, the header row {header_count}: a cell probably holds the "
-              "character that separates cells ({separator}) without quotation marks, which shifts the cells "
-              "after it. Put that cell in quotation marks, or save the file again from your spreadsheet "
-              "program."),
+        E, NP_("This row has {count} cell, the header row {header_count}: a cell probably holds the "
+               "character that separates cells ({separator}) without quotation marks, which shifts the cells "
+               "after it. Put that cell in quotation marks, or save the file again from your spreadsheet "
+               "program.",
+               "This row has {count} cells, the header row {header_count}: a cell probably holds the "
+               "character that separates cells ({separator}) without quotation marks, which shifts the cells "
+               "after it. Put that cell in quotation marks, or save the file again from your spreadsheet "
+               "program.", count="count"),
         "A spreadsheet writes as many cells on every row; more on one row means an unquoted separator "
         "(gnumeric's ssconvert does not quote a ';' in a ';'-separated file)."),
     "CSV_TOO_MANY_COLUMNS": Rule(
-        E, N_("This row has {count} columns; the template has four (A to D). Empty or delete the cells "
-              "from column E on."),
+        E, NP_("This row has {count} column; the template has four (A to D). Empty or delete the cells "
+               "from column E on.",
+               "This row has {count} columns; the template has four (A to D). Empty or delete the cells "
+               "from column E on.", count="count"),
         "Extra cells usually mean a cell with the separator in it, or shifted columns."),
     "CSV_SPACES": Rule(
         W, N_("The cell starts or ends with a space: delete it."),
@@ -135,7 +143,8 @@ RULES: dict[str, Rule] = {
     "CSV_A_DOUBLE_DOT": Rule(
         E, N_("The address must not contain two dots in a row."), "RFC 5322 dot-atom."),
     "CSV_A_TOO_LONG": Rule(
-        E, N_("The address is {length} characters long; at most {max} are allowed before the @."),
+        E, NP_("The address is {length} character long; at most {max} are allowed before the @.",
+               "The address is {length} characters long; at most {max} are allowed before the @.", count="length"),
         "RFC 5321 §4.5.3.1.1: a local part has at most 64 octets."),
     "CSV_A_UPPERCASE": Rule(
         W, N_("The address {value} has capital letters."),
@@ -203,8 +212,10 @@ RULES: dict[str, Rule] = {
     "CSV_NO_ROWS": Rule(
         E, N_("The file has only the header row. Add one row per address to create."), "Nothing to import."),
     "CSV_TOO_MANY_ROWS": Rule(
-        E, N_("The file has {rows} rows of addresses; this checker reads at most {max_rows}. Split it into "
-              "smaller files."),
+        E, NP_("The file has {rows} row of addresses; this checker reads at most {max_rows}. Split it into "
+               "smaller files.",
+               "The file has {rows} rows of addresses; this checker reads at most {max_rows}. Split it into "
+               "smaller files.", count="rows"),
         "csv.max_rows in the data file bounds the time of a check; the rows are not checked."),
     "CSV_OVER_DAILY_LIMIT": Rule(
         W, N_("{rows} addresses: we create at most {limit} in any 24 hours, so import the file in {parts}, one "

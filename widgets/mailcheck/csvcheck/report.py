@@ -28,7 +28,7 @@ from mailcheck.csvcheck.codes import (
 from mailcheck.csvcheck.split import Part, daily_parts
 from mailcheck.csvcheck.template import write_csv
 from mailcheck.findings import Finding, Severity, verdict
-from mailcheck.i18n import message, number, plural
+from mailcheck.i18n import message, number, plural, translate
 from mailcheck.policy import policy as load_policy
 
 
@@ -72,8 +72,6 @@ def _shown(name: str, value: object, lang: str) -> object:
         return plural(DOMAIN, lang, singular, plural_form, n)
     if isinstance(value, tuple):  # rows
         return ", ".join(map(str, value))
-    if isinstance(value, int) and not isinstance(value, bool):
-        return number(value, lang)
     if name in CELL_PARAMS and isinstance(value, str) and len(value) > MAX_SHOWN:
         return value[: MAX_SHOWN - 1] + "\u2026"
     return value
@@ -96,7 +94,7 @@ def render(finding: Finding, lang: str, *, copy: bool = False) -> FindingReport:
     params = {name: _shown(name, value, lang) for name, value in finding.params.items()}
     if isinstance(finding.params.get("rows"), tuple):
         params["rows"] = _rows_text(finding, lang)
-    text = message(DOMAIN, lang, RULES[finding.code].message, **params)
+    text = translate(DOMAIN, lang, RULES[finding.code].message, **params)  # an int is written as a number
     if "suggestion" in finding.params:
         text += " " + message(DOMAIN, lang, SUGGESTION, suggestion=params["suggestion"])
     if copy and RULES[finding.code].fixed:

@@ -22,7 +22,7 @@ from mailcheck.csvcheck.check import Result
 from mailcheck.csvcheck.codes import NO_COPY
 from mailcheck.csvcheck.read import BOMS, decode, leading_boms
 from mailcheck.findings import verdict
-from mailcheck.policy import Policy
+from mailcheck.policy import Policy, download_name
 
 STDIN_NAME = "addresses"  # the stem of the parts when the file has no name (or only ".csv")
 
@@ -43,14 +43,20 @@ def file_stem(file_name: str) -> str:
     return stem or STDIN_NAME
 
 
-def part_name(file_name: str, index: int, total: int) -> str:
-    """``addresses-part-2-of-3.csv`` for part 2 of 3 of ``addresses.csv``."""
-    return f"{file_stem(file_name)}-part-{index}-of-{total}.csv"
+def part_name(file_name: str, index: int, total: int, lang: str = "en") -> str:
+    """``addresses-part-2-of-3.csv`` for part 2 of 3 of ``addresses.csv``,
+    ``addresses-partie-2-sur-3.csv`` in French (``downloads.part`` in the data file)."""
+    return download_name("part", lang, stem=file_stem(file_name), index=index, total=total)
 
 
-def fixed_name(file_name: str) -> str:
-    """``addresses-fixed.csv``: the corrected copy of ``addresses.csv``."""
-    return f"{file_stem(file_name)}-fixed.csv"
+def fixed_name(file_name: str, lang: str = "en") -> str:
+    """``addresses-fixed.csv``: the corrected copy of ``addresses.csv`` (``downloads.fixed``)."""
+    return download_name("fixed", lang, stem=file_stem(file_name))
+
+
+def findings_name(file_name: str, lang: str = "en") -> str:
+    """``addresses-findings.csv``: the findings download (``downloads.findings``)."""
+    return download_name("findings", lang, stem=file_stem(file_name))
 
 
 def _byte_length(encoding: str) -> Callable[[str], int]:

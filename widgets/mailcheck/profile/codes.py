@@ -6,7 +6,7 @@ Messages are translated in the ``profile`` gettext domain.
 from __future__ import annotations
 
 from mailcheck.findings import Finding, Rule, Severity, finding_for
-from mailcheck.i18n import N_
+from mailcheck.i18n import N_, NP_
 
 DOMAIN = "profile"
 
@@ -18,7 +18,8 @@ RULES: dict[str, Rule] = {
         "A personal profile is made for one address; without one there is nothing to fill in.",
         "input"),
     "PROFILE_ADDRESS_TOO_LONG": Rule(
-        E, N_("The address is {length} characters long; an e-mail address has at most {limit}."),
+        E, NP_("The address is {length} character long; an e-mail address has at most {limit}.",
+               "The address is {length} characters long; an e-mail address has at most {limit}.", count="length"),
         "RFC 5321 §4.5.3.1.3 limits a path to 256 octets, so an address to 254 characters; "
         "the cap also keeps the check fast on pasted text.",
         "RFC 5321"),
@@ -41,7 +42,8 @@ RULES: dict[str, Rule] = {
         "The name becomes the From: display name; a line break there would break the header.",
         "RFC 5322"),
     "PROFILE_NAME_TOO_LONG": Rule(
-        E, N_("The name is {length} characters long; keep it to {limit} at most."),
+        E, NP_("The name is {length} character long; keep it to {limit} at most.",
+               "The name is {length} characters long; keep it to {limit} at most.", count="length"),
         "A display name is a short phrase; the cap keeps the profile and the header readable.",
         "input"),
 }

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from mailcheck.policy import download_name
+
 MAIL_PAYLOAD = "com.apple.mail.managed"
 # Apple's schema says "Use SSL"; Mail then speaks TLS from the start (SSL) or
 # upgrades with STARTTLS on the same setting, so both are true and nothing is clear text.
@@ -114,10 +116,12 @@ def to_plist(profile: Mapping[str, Any]) -> bytes:
     return plistlib.dumps(dict(profile), fmt=plistlib.FMT_XML, sort_keys=True)
 
 
-def filename(account: Account | None) -> str:
-    """The download name: ``<address>.mobileconfig``, or ``mail.mobileconfig`` without one.
+def filename(account: Account | None, lang: str = "en") -> str:
+    """The download name: ``<address>.mobileconfig``, or without one the site's profile in
+    ``lang`` (``downloads.profile`` in the data file: ``mail.mobileconfig``, ``messagerie.mobileconfig``).
 
     A local part may hold ``/`` (RFC 5322 atext); it must not become a folder.
     """
-    stem = account.address.replace("/", "_").replace("\\", "_") if account else "mail"
-    return f"{stem}.mobileconfig"
+    if account is None:
+        return download_name("profile", lang)
+    return account.address.replace("/", "_").replace("\\", "_") + ".mobileconfig"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mailcheck.findings import Finding, verdict
-from mailcheck.i18n import message
+from mailcheck.i18n import message, translate
 from mailcheck.policy import policy
 from mailcheck.profile.account import check_account
 from mailcheck.profile.codes import DOMAIN, RULES, SUMMARY_READY, SUMMARY_REJECT
@@ -15,7 +15,7 @@ def render(finding: Finding, lang: str) -> dict:
     return {
         "code": finding.code,
         "severity": finding.severity.value,
-        "message": message(DOMAIN, lang, RULES[finding.code].message, **finding.params),
+        "message": translate(DOMAIN, lang, RULES[finding.code].message, **finding.params),
     }
 
 
