@@ -33,7 +33,8 @@ def test_csv_request_decodes_base64_and_returns_the_csv_report() -> None:
     answer = _run({"checker": "csv", "lang": "fr", "data": base64.b64encode(data).decode()})
     result = answer["result"]
     # The browser also gets the downloads' names and the findings file, from the same code as the CLI.
-    assert result.pop("fixed_name") == "addresses-fixed.csv"
+    assert result.pop("fixed_name") == "addresses-corrige.csv"  # downloads.fixed in French
+    assert result.pop("findings_name") == "addresses-remarques.csv"
     assert result.pop("findings_csv").startswith("Ligne,Colonne,Gravité,Message,Code\r\n")
     assert result == json.loads(json.dumps(csvcheck.report(data, "fr")))
 

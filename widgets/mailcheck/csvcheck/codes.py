@@ -218,9 +218,12 @@ RULES: dict[str, Rule] = {
                "smaller files.", count="rows"),
         "csv.max_rows in the data file bounds the time of a check; the rows are not checked."),
     "CSV_OVER_DAILY_LIMIT": Rule(
-        W, N_("{rows} addresses: we create at most {limit} in any 24 hours, so import the file in {parts}, one "
-              "every 24 hours and in order; the checker cuts the parts once the file has no errors. A part "
-              "imported sooner goes over our limit. Our support can lift it."),
+        W, NP_("{rows} address: we create at most {limit} in any 24 hours, so import the file in {parts}, one "
+               "every 24 hours and in order; the checker cuts the parts once the file has no errors. A part "
+               "imported sooner goes over our limit. Our support can lift it.",
+               "{rows} addresses: we create at most {limit} in any 24 hours, so import the file in {parts}, one "
+               "every 24 hours and in order; the checker cuts the parts once the file has no errors. A part "
+               "imported sooner goes over our limit. Our support can lift it.", count="rows"),
         "limits.batch_addresses_per_day in the data file (the hoster's guide: at most 50 addresses per "
         "24-hour period, support can lift it)."),
     # --- added: shapes, examples, reuse, characters, bounds ----------------------------
@@ -269,9 +272,12 @@ SUMMARY_REJECT = N_("Rows read: {rows}. Errors: {errors}, warnings: {warnings}. 
                     "the file again.")
 SUMMARY_ACCEPT = N_("Rows read: {rows}. No errors, warnings: {warnings}. The file can be imported.")
 # Instead of the last sentence above when the file is over the limit per 24 hours.
-SUMMARY_ACCEPT_PARTS = N_("Rows read: {rows}. No errors, warnings: {warnings}. Import the file in {parts}, "
-                          "one every 24 hours and in order: we create at most {limit} addresses in any 24 "
-                          "hours, and a part imported sooner goes over that limit.")
+SUMMARY_ACCEPT_PARTS = NP_("Rows read: {rows}. No errors, warnings: {warnings}. Import the file in {parts}, "
+                           "one every 24 hours and in order: we create at most {limit} address in any 24 "
+                           "hours, and a part imported sooner goes over that limit.",
+                           "Rows read: {rows}. No errors, warnings: {warnings}. Import the file in {parts}, "
+                           "one every 24 hours and in order: we create at most {limit} addresses in any 24 "
+                           "hours, and a part imported sooner goes over that limit.", count="limit")
 PARTS = NP_("{n} part", "{n} parts")
 SUMMARY_FIXED = N_("A corrected copy is ready to download.")
 SUMMARY_UNREAD = N_("The file could not be read.")

@@ -28,7 +28,7 @@ from mailcheck.csvcheck.codes import (
 from mailcheck.csvcheck.split import Part, daily_parts
 from mailcheck.csvcheck.template import write_csv
 from mailcheck.findings import Finding, Severity, verdict
-from mailcheck.i18n import message, number, plural, translate
+from mailcheck.i18n import message, plural, translate
 from mailcheck.policy import policy as load_policy
 
 
@@ -138,9 +138,9 @@ def summary(result: Result, fixed: str | None, parts: list[Part], lang: str, lim
         return message(DOMAIN, lang, SUMMARY_UNREAD)
     count = {severity: sum(f.severity is severity for f in result.findings) for severity in Severity}
     template = SUMMARY_REJECT if count[Severity.ERROR] else SUMMARY_ACCEPT_PARTS if parts else SUMMARY_ACCEPT
-    text = message(DOMAIN, lang, template, rows=number(result.rows, lang), errors=number(count[Severity.ERROR], lang),
-                   warnings=number(count[Severity.WARNING], lang), limit=number(limit, lang),
-                   parts=_shown("parts", Counted(PARTS, len(parts)), lang))
+    text = translate(DOMAIN, lang, template, rows=result.rows, errors=count[Severity.ERROR],
+                     warnings=count[Severity.WARNING], limit=limit,
+                     parts=_shown("parts", Counted(PARTS, len(parts)), lang))
     return f"{text} {message(DOMAIN, lang, SUMMARY_FIXED)}" if fixed else text
 
 
