@@ -45,15 +45,12 @@ def _corpus(languages: list[str]) -> list[dict]:
     requests += [{"checker": "csv", "lang": lang, "data": base64.b64encode(path.read_bytes()).decode()}
                  for lang in languages for path in files]
     # The address tools: every path of their parsers (names, groups, field names, IDN,
-    # broken entries, a list over the limit) and of the profile (plist, IDN, bad input).
+    # broken entries, a list over the limit).
     over_limit = ", ".join(f"user{i}@example.org" for i in range(120))
     lists = ['"Doe, Jane" <jane@example.org>; Bob <BOB@Example.ORG>\nTo: team: a@x.ch, b@x.ch;',
              "Cc: =?utf-8?q?J=C3=BCrg?= <jurg@bücher.example>, (comment) c@d.org, not an address, @",
              over_limit, ""]
     requests += [{"checker": "recipients", "lang": lang, "text": text} for lang in languages for text in lists]
-    profiles = [("jane.doe@example.org", "Jane Doe"), ("jürg@bücher.example", ""), ("no-at-sign", "x\ny"), ("", "")]
-    requests += [{"checker": "profile", "lang": lang, "address": address, "name": name}
-                 for lang in languages for address, name in profiles]
     # The bounce explainer: its whole corpus (MIME, DSN, logs, replies) once, a few in every language.
     bounces = [entry["text"] for path in BOUNCE_CORPUS for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
     requests += [{"checker": "bounce", "lang": "en", "text": text} for text in bounces]

@@ -275,7 +275,7 @@ class Staged:
 
     files: dict[str, Path] = field(default_factory=dict)
     manifest: dict = field(default_factory=dict)
-    page: dict[str, str] = field(default_factory=dict)  # "loader", "css", "templates" -> published path
+    page: dict[str, str] = field(default_factory=dict)  # "loader", "css", "profile", "templates" -> published path
 
 
 _staged: dict[str, Staged] = {}
@@ -318,7 +318,9 @@ def stage() -> Staged:
         "checkers": {checker: {"wheels": [published[wheel] for wheel in wheels]} for checker, wheels in needs.items()},
     }
     code = _page_code(staged.files, staged.manifest)
-    staged.page = {"loader": code["loader.js"], "css": code["widget.css"], "templates": _templates(staged.files)}
+    # The profile maker runs without the runtime: its page names its own module.
+    staged.page = {"loader": code["loader.js"], "css": code["widget.css"], "profile": code["profile.js"],
+                   "templates": _templates(staged.files)}
     _staged.clear()
     _staged[key] = staged
     return staged

@@ -64,7 +64,6 @@ RUNTIME_STRINGS = {
     "fix": N_("How to fix it"),
     "dialogue": N_("What your server would see"),
     "download_fixed": N_("Download the corrected file"),
-    "download_profile": N_("Download the profile"),
     "findings_shown": NP_("Only the first {shown} of {n} finding are shown here; the download lists all of them.",
                           "Only the first {shown} of {n} findings are shown here; the download lists all of them."),
     "download_findings": N_("Download all findings (CSV)"),
@@ -106,6 +105,8 @@ MARKUP_STRINGS = {
     "profile.address": N_("Your e-mail address"),
     "profile.name": N_("Your name as recipients should see it (optional)"),
     "profile.make": N_("Make my profile"),
+    "profile.noscript": N_("This profile maker needs JavaScript. Without it, use the general profile or "
+                           "enter the settings by hand."),
     "check": N_("Check"),
     "noscript": N_("This tool runs in your browser and needs JavaScript and WebAssembly."),
     "template": N_("Download the CSV template"),
@@ -113,7 +114,7 @@ MARKUP_STRINGS = {
     "recipients.label": N_("Recipients of the message (To, Cc and Bcc together)"),
     "recipients.hint": N_("Paste the addresses as your mail program or spreadsheet gives them: separated by commas"
                           " or semicolons, or one per line; names and To:, Cc:, Bcc: are fine."),
-    "profile.download": N_("Download the configuration profile"),
+    "profile.download": N_("Download the general profile (one address per device)"),
     "bounce.privacy": N_("The bounce never leaves your browser: it is read on this page and sent nowhere."),
     "bounce.label": N_("The bounce, the refusal or the log line"),
     "bounce.hint": N_("Paste the whole bounce message or only its text, the error your mail program showed,"
@@ -260,7 +261,7 @@ def _bounce_form(lang: str) -> str:
 
 
 def _profile_form(lang: str) -> str:
-    # novalidate: a mistyped address gets the checker's finding in the page language,
+    # novalidate: a mistyped address gets the maker's finding in the page language,
     # not the browser's own bubble; type=email still brings the right phone keyboard.
     return (
         f'<p class="mailcheck__privacy">{_t(lang, "profile.privacy")}</p>'
@@ -275,16 +276,41 @@ def _profile_form(lang: str) -> str:
     )
 
 
+def _maker(name: str, lang: str, base: str) -> str:
+    """A tool that works in the page alone (the profile maker): its data, its own module, no runtime.
+
+    ``data-maker``, not ``data-mailcheck``: loader.js, there for a checker on the same
+    page, must not start the runtime for it.
+    """
+    from mailcheck.profile.page import page_data
+
+    data = json.dumps(page_data(policy(), lang), ensure_ascii=False).replace("</", "<\\/")
+    return (
+        f'<div class="mailcheck mailcheck--{name}" data-maker="{name}" data-lang="{escape(lang)}">'
+        f'<link rel="stylesheet" href="{escape(base + _published("css"))}">'
+        f"{FORMS[name](lang)}"
+        '<div class="mailcheck__result" aria-busy="false"></div>'
+        '<p class="mailcheck__announce kb-sr" aria-live="polite" aria-atomic="true"></p>'
+        f'<noscript><p class="mailcheck__noscript">{_t(lang, f"{name}.noscript")}</p></noscript>'
+        f'<script type="application/json" class="mailcheck__profile-data">{data}</script>'
+        f'<script type="module" src="{escape(base + _published(name))}"></script>'
+        "</div>"
+    )
+
+
 FORMS: dict[str, Callable[[str], str]] = {
     "helo": _helo_form, "csv": _csv_form, "recipients": _recipients_form, "profile": _profile_form,
     "bounce": _bounce_form,
 }
+MAKERS = {"profile"}  # tools that run in the page alone, without the checkers' runtime
 
 
 def render(name: str, lang: str, base: str) -> str:
     """The widget ``name`` in ``lang``; ``base`` leads from the page to the site root."""
     if name not in FORMS:
         raise KeyError(f"unknown widget {name!r}; known: {', '.join(sorted(FORMS))}")
+    if name in MAKERS:
+        return _maker(name, lang, base)
     # data-docs leads to the guides of the page language (a checker may link one).
     docs = base + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/")
     # One block of HTML without blank lines, so Markdown passes it through untouched.

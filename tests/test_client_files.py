@@ -124,7 +124,8 @@ def test_publish_writes_every_profile_and_the_autoconfig_once(tmp_path: Path) ->
 
 def test_links_point_at_the_published_files() -> None:
     link = client_files.profile_link("fr", "../../")
-    assert 'href="../../_profiles/fr/messagerie.mobileconfig"' in link and "profil de configuration" in link
+    assert 'href="../../_profiles/fr/messagerie.mobileconfig"' in link and "profil général" in link
+    assert "(one address per device)" in client_files.profile_link("en", "./"), "not named like the personal one"
     # no download attribute: iOS Safari installs a profile only when it opens the file itself
     assert not re.search(r"<a [^>]*\bdownload\b", link)
     link = client_files.autoconfig_link("de", "../")
@@ -140,7 +141,19 @@ def test_an_unknown_status_in_the_switch_names_key_and_line(tmp_path: Path) -> N
         maildata.load(path)
 
 
+def test_headers_give_the_profile_and_autoconfig_types(tmp_path: Path) -> None:
+    (tmp_path / "_headers").write_text("/*\n  Content-Security-Policy: default-src 'none'\n", encoding="utf-8")
+    client_files.write_headers(tmp_path)
+    client_files.write_headers(tmp_path)  # once only, however often the build runs it
+    assert (tmp_path / "_headers").read_text(encoding="utf-8") == (
+        "/*\n  Content-Security-Policy: default-src 'none'\n"
+        "/_profiles/*\n  Content-Type: application/x-apple-aspen-config\n"
+        "/.well-known/autoconfig/mail/config-v1.1.xml\n  Content-Type: text/xml\n")
+
+
 def test_the_built_site_serves_the_files_and_the_guides_link_them(built_site: Path) -> None:
+    headers = (built_site / "_headers").read_text(encoding="utf-8")
+    assert headers.startswith("/*\n  Content-Security-Policy: ") and headers.endswith(client_files.headers())
     for lang in LANGUAGES:
         profile = built_site / client_files.profile_path(lang)
         assert profile.read_bytes() == to_plist(build_profile(DATA, lang))

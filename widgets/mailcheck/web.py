@@ -7,8 +7,8 @@ failure becomes one generic finding (and the traceback goes to the browser conso
 
 Request: ``{"checker": "helo" | "recipients" | "bounce", "lang": "de", "text": "..."}``,
 ``{"checker": "csv", "lang": "de", "data": "<the file, base64>", "name": "file.csv"}``
-(the name only names the daily parts) or
-``{"checker": "profile", "lang": "de", "address": "...", "name": "..."}``.
+(the name only names the daily parts). The profile maker needs no runtime: its page
+fills a template the build writes (mailcheck.profile.page).
 Answer: ``{"checker", "lang", "result"}`` with the checker's report, or, when the
 request cannot be served, ``{"checker", "lang", "verdict": "error", "findings": [...]}``.
 """
@@ -74,17 +74,11 @@ def _bounce(request: dict, lang: str, _progress: Progress | None) -> object:
     return report(str(request.get("text", "")), lang)
 
 
-def _profile(request: dict, lang: str, _progress: Progress | None) -> object:
-    from mailcheck.profile import report
-
-    return report(str(request.get("address", "")), str(request.get("name", "")), lang)
-
-
 # Imports stay inside the handlers so a page loads only the checker it shows
 # (the HELO widget never imports zxcvbn or email-validator). A handler that reports
 # progress (the CSV checker, by rows) calls the third argument; the quick ones ignore it.
 CHECKERS: dict[str, Callable[[dict, str, Progress | None], object]] = {
-    "helo": _helo, "csv": _csv, "recipients": _recipients, "profile": _profile, "bounce": _bounce,
+    "helo": _helo, "csv": _csv, "recipients": _recipients, "bounce": _bounce,
 }
 
 
@@ -102,7 +96,6 @@ WARM_UP: dict[str, Callable[[str], dict]] = {
     "helo": lambda lang: {"text": "EHLO localhost"},
     "csv": _csv_sample,
     "recipients": lambda lang: {"text": "Jane Doe <jane@example.org>"},
-    "profile": lambda lang: {"address": "jane.doe@example.org", "name": "Jane Doe"},
     "bounce": lambda lang: {"text": "550 5.1.1 <jane@example.org>: Recipient address rejected: User unknown"},
 }
 
