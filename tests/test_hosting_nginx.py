@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from mailcheck import csvcheck, helo
-from sitebuild import csp
+from sitebuild import client_files, csp
 from sitebuild.testing import nginx_server
 
 READY_MS = 60_000
@@ -58,7 +58,7 @@ def test_headers_types_compression_and_cache(site_url: str, built_site: Path) ->
     assert stdlib["content-encoding"] == "gzip" and "immutable" in stdlib["cache-control"]
     assert _head(site_url + "_widgets/manifest.json")["cache-control"] == "no-cache"
     # iOS offers to install a profile only with this type; Thunderbird reads the autoconfig file as XML
-    assert _head(site_url + "_profiles/fr/mail.mobileconfig")["content-type"] == "application/x-apple-aspen-config"
+    assert _head(site_url + client_files.profile_path("fr"))["content-type"] == "application/x-apple-aspen-config"
     assert _head(site_url + ".well-known/autoconfig/mail/config-v1.1.xml")["content-type"] == "text/xml"
 
 
