@@ -6,6 +6,9 @@ line with quoted display names and ``;`` as Outlook writes it, and the whole lis
 as one RFC 5322 address list. Baselines in the same run: ``email.utils.getaddresses``
 (the legacy parser, no validation) and ``email.headerregistry`` on the whole list at
 once, which is what the counter avoids (its time grows with the square of the length).
+Hostile input (issue 28): one 40 kB entry of backslashes or quotes (14 to 23 s before the
+per-entry cap), and the whole cap (1 MB) filled with distinct entries just under the cap,
+each as costly for the parser as its characters make it (the worst case the cap allows).
 ``--pyodide`` also times the one-per-line list in Pyodide under Node (the browser's
 Python, through tests/node/parity.mjs): the time of a run with the list minus that of
 a run with one address, so Pyodide's start-up cancels out.
@@ -27,6 +30,7 @@ from email.utils import getaddresses
 from pathlib import Path
 
 from mailcheck.recipients import report
+from mailcheck.recipients.parse import MAX_ENTRY
 
 
 def addresses(entries: int) -> list[str]:
@@ -98,6 +102,13 @@ def main() -> None:
         start = time.perf_counter()
         headers("To", whole).addresses  # noqa: B018  the parse is the point
         print(f"headerregistry on one list of {size:>5}: {(time.perf_counter() - start) * 1e3:.0f} ms")
+    for name, pattern in (("backslashes", "\\"), ("quotes", '"'), ("comments", "(a)"), ("dots", "a."), ("ats", "a@")):
+        long_entry = pattern * (40_000 // len(pattern))
+        print(f"one 40 kB entry of {name:<11}: {median_ms(lambda t=long_entry: report(t, 'en'), args.runs):>6.0f} ms")
+        body = (pattern * MAX_ENTRY)[: MAX_ENTRY - 20]
+        lines = [f"{body} <x{i}@example.org>" for i in range(1_000_000 // (MAX_ENTRY + 1))]
+        full = "\n".join(lines)[:1_000_000]
+        print(f"1 MB of {MAX_ENTRY}-character {name:<11}: {median_ms(lambda t=full: report(t, 'en'), 1):>6.0f} ms")
     if args.pyodide:
         print(f"Pyodide (Node), one per line: counter {pyodide_ms(shapes['one per line'], args.runs):.0f} ms")
 

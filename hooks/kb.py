@@ -8,6 +8,7 @@ from sitebuild.events import (
     on_config,
     on_env,
     on_files,
+    on_page_content,
     on_page_context,
     on_page_markdown,
     on_post_build,
@@ -17,6 +18,6 @@ from sitebuild.events import (
 )
 
 __all__ = [
-    "on_config", "on_env", "on_files", "on_page_context", "on_page_markdown", "on_post_build", "on_post_page",
-    "on_post_template", "on_template_context",
+    "on_config", "on_env", "on_files", "on_page_content", "on_page_context", "on_page_markdown", "on_post_build",
+    "on_post_page", "on_post_template", "on_template_context",
 ]

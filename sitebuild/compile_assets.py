@@ -47,6 +47,7 @@ POLICY_PATHS = (
     "recipients",
     "bounce",
     "limits.max_message_bytes",
+    "links.newsletter",  # the recipient counter leads with it over the limit
     "provider.name",
     "servers",
     "client_setup.profile",
@@ -54,7 +55,7 @@ POLICY_PATHS = (
 )
 # Label keys (in every language) the checkers show.
 LABEL_KEYS = ("csv.header.A", "csv.header.B", "csv.header.C", "csv.header.D",
-              "profile.display_name", "profile.description")
+              "profile.display_name", "profile.description", "link.newsletter")
 
 
 class AssetError(Exception):

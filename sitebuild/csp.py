@@ -33,7 +33,7 @@ POLICY: dict[str, list[str]] = {
     "img-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "object-src": ["'none'"],
-    "base-uri": ["'none'"],
+    "base-uri": ["'self'"],  # the 404 pages set a <base> of this site (overrides/404.html)
     "form-action": ["'none'"],
     "frame-ancestors": ["'none'"],
 }

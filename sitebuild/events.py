@@ -8,9 +8,12 @@ the checker runtime) is guarded to run once per site build.
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,16 +26,46 @@ from sitebuild import (
     client_files,
     csp,
     frontmatter,
+    linkcheck,
     linklines,
     maildata,
     mdtext,
     parts,
+    pycompile,
     search,
     shortcodes,
     typography,
     wayfinding,
     widget_assets,
 )
+
+log = logging.getLogger("mkdocs.plugins.kb")
+Event = TypeVar("Event", bound=Callable[..., Any])
+
+
+def _one_message(event: Event) -> Event:
+    """Any error of ``event`` reaches the author as one line that says what to do, never a traceback.
+
+    The build's own errors (data file, assets, runtime) already name the file and the
+    command to run; anything else is a bug of the build, named with its type. ``KB_DEBUG=1``
+    lets the original exception through, traceback and all.
+    """
+
+    @functools.wraps(event)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except PluginError:
+            raise
+        except Exception as exc:
+            if os.environ.get("KB_DEBUG", "") not in ("", "0"):
+                raise
+            text = " ".join(str(exc).split()) or type(exc).__name__
+            if not isinstance(exc, (maildata.DataError, widget_assets.AssetError, pycompile.CompileError)):
+                text = f"{type(exc).__name__}: {text} (a fault of the build; KB_DEBUG=1 shows where)"
+            raise PluginError(text) from None
+
+    return wrapped  # type: ignore[return-value]
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -56,6 +89,7 @@ def _language_roots(config: MkDocsConfig) -> dict[str, str]:
     }
 
 
+@_one_message
 def on_config(config: MkDocsConfig) -> None:
     """Fail before any page is rendered when the data file is broken."""
     _data(config)
@@ -63,6 +97,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's files
+@_one_message
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
     """Skip the languages of other parts of a parallel build (scripts/build_parallel.py), then fail
     before any page of this language is rendered when a guide's front matter is broken."""
@@ -110,6 +145,7 @@ def _fallback_notice(data: dict[str, Any], page: Page, lang: str) -> str:
     return f'!!! info ""\n    {mdtext.markdown(text)}\n\n'
 
 
+@_one_message
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Title and description are text: the theme prints them unescaped (header, <h1>, <title>,
     # navigation, meta description), so they reach it escaped, once.
@@ -123,12 +159,38 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     raw, body = page.file.content_string.rstrip(), markdown.rstrip()
     first_line = raw[: len(raw) - len(body)].count("\n") + 1 if raw.endswith(body) else 1
     context = shortcodes.Context(data=data, lang=lang, page=page, files=files, source=source)
+    linkcheck.collect(markdown, page=page.file.src_uri, source=source, first_line=first_line)
     return _fallback_notice(data, page, lang) + shortcodes.expand(markdown, context, first_line=first_line)
 
 
+@_one_message
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Note the page's anchors for the link check at the end of the build."""
+    linkcheck.anchors(page.file.src_uri, html)
+
+
 _default_404: dict[str, bytes] = {}
+_broken_links: list[linkcheck.Link] = []
 
 
+def _check_links(config: MkDocsConfig, last: bool) -> None:
+    """Fail at the end of the build with every broken link of every language (the preview only warns).
+
+    Independent of MkDocs' own check, whose result depends on ``-q`` and ``-v``.
+    """
+    _broken_links.extend(linkcheck.problems(_build["files"]))
+    if not last or not _broken_links:
+        return
+    lines = [str(link) for link in _broken_links]
+    _broken_links.clear()
+    if not config.strict:
+        for line in lines:
+            log.warning(line)
+        return
+    raise PluginError("\n".join([*lines, f"{len(lines)} broken link(s): fix the targets above."]))
+
+
+@_one_message
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Give every language its own 404 page and sitemap, then publish shared assets.
 
@@ -145,7 +207,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     else:
         (site / lang).mkdir(parents=True, exist_ok=True)
         page_404.replace(site / lang / "404.html")
-    if lang != i18n.build_languages[-1]:
+    last = lang == i18n.build_languages[-1]
+    _check_links(config, last)
+    if not last:
         return
     page_404.write_bytes(_default_404.pop("root"))
     # Every part of a parallel build writes them all; the driver keeps the default part's root.
@@ -186,6 +250,7 @@ def _relative_alternates(config: MkDocsConfig, path: str) -> None:
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set this page's alternates
+@_one_message
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     lang = _language(config)
     root = _language_roots(config)[lang]
@@ -198,6 +263,7 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     return context
 
 
+@_one_message
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
     """The category stood in for the guide in the sidebar of this page only; French pages
     get French spacing in their text (sitebuild/typography.py)."""
@@ -207,18 +273,30 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     return typography.french_html(output) if _language(config) == "fr" else None
 
 
+@_one_message
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
     """French spacing on the French 404 page too."""
     return typography.french_html(output_content) if _language(config) == "fr" else None
 
 
+@_one_message
 def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    """The 404 page's alternates are the other languages' 404 pages (not the last guide built)."""
+    """The 404 page's alternates are the other languages' 404 pages (not the last guide built).
+
+    Without ``site_url`` MkDocs writes the 404 page's links from the server root (``/assets/…``),
+    wrong under any path: they become relative to where the page is published instead
+    (``fr/404.html`` -> ``../assets/…``), and the page sets its ``<base>`` at run time
+    (overrides/404.html) to the folder it was published in, whatever address shows it.
+    """
     if template_name == "404.html":
         _relative_alternates(config, "404.html")
+        if not config.site_url:
+            depth = _language_roots(config)[_language(config)].count("/")
+            context["base_url"] = "/".join([".."] * depth) or "."
     return context
 
 
+@_one_message
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     """Let templates (404 page, header) show data-file labels in the language being built."""
     data = _data(config)

@@ -34,6 +34,16 @@ CSV_FIXTURES = ROOT / "tests" / "fixtures" / "csv"
 BOUNCE_CORPUS = (ROOT / "tests" / "fixtures" / "bounce" / "published.yml",
                  ROOT / "tests" / "fixtures" / "bounce" / "postfix.yml")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the same entries give the same bytes, hence the same hashed name
+# What a probe pastes: encoded words in every kind of charset and encoding, broken ones,
+# controls and direction marks, very long entries (each reaches other parts of the email package).
+HOSTILE_LISTS = [
+    "=?koi8-r?q?=F0=D2=C9=D7=C5=D4?= <a@example.org>, =?iso-8859-2?q?=A3=F3d=BC?= <b@example.org>",
+    "=?windows-1251?b?z/Do4uXy?= <c@example.org>; =?shift_jis?b?g2WDWINn?= <d@example.org>",
+    "=?utf-8?q?=00=E2=80=AE?= <e@example.org>, =?unknown-8bit?q?=FF?= <f@example.org>, =?bz2_codec?q?x?= <g@x.org>",
+    "=?utf-8?b?broken?= <h@example.org>, =?utf-8*fr?q?x?= <i@example.org>, =?gb2312?b?1tDOxA==?= <j@x.org>",
+    '"\\\\" <k@example.org>, (a(b(c))) l@example.org, [1.2.3.4] <m@[1.2.3.4]>, n@[IPv6:::1]',
+    "\\" * 400 + ", " + '"' * 400 + ", " + "(" * 400,
+]
 
 
 def _corpus(languages: list[str]) -> list[dict]:
@@ -49,7 +59,7 @@ def _corpus(languages: list[str]) -> list[dict]:
     over_limit = ", ".join(f"user{i}@example.org" for i in range(120))
     lists = ['"Doe, Jane" <jane@example.org>; Bob <BOB@Example.ORG>\nTo: team: a@x.ch, b@x.ch;',
              "Cc: =?utf-8?q?J=C3=BCrg?= <jurg@bücher.example>, (comment) c@d.org, not an address, @",
-             over_limit, ""]
+             over_limit, "", *HOSTILE_LISTS]
     requests += [{"checker": "recipients", "lang": lang, "text": text} for lang in languages for text in lists]
     # The bounce explainer: its whole corpus (MIME, DSN, logs, replies) once, a few in every language.
     bounces = [entry["text"] for path in BOUNCE_CORPUS for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
@@ -66,12 +76,19 @@ def _module_name(entry: str) -> str | None:
 
 
 def _kept_data(info: zipfile.ZipInfo, entries: set[str]) -> bool:
-    """A data file at the top or in a package that is kept; no folders.
+    """A data file at the top or in a package that is kept, or any codec; no folders.
+
+    Every module of ``encodings`` is kept: an encoded word (``=?koi8-r?q?...?=``) or a
+    file names its codec at run time, so no corpus can list them all.
 
     zipimport takes a folder that holds anything but no ``__init__.pyc`` for a
     namespace package, and then never asks the fallback for the real one.
     """
-    if info.is_dir() or _module_name(info.filename):
+    if info.is_dir():
+        return False
+    if info.filename.startswith("encodings/"):
+        return True
+    if _module_name(info.filename):
         return False
     folder = info.filename.rpartition("/")[0]
     return not folder or f"{folder}/__init__.pyc" in entries

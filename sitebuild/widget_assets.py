@@ -51,7 +51,8 @@ PACKAGE = WIDGETS / "mailcheck"
 WEB = WIDGETS / "web"
 PYODIDE = ROOT / "node_modules" / "pyodide"
 
-WHEEL_CACHE = ROOT / "build" / "wheels"
+# widgets/fetch_wheels.py fills it; KB_WHEEL_CACHE points the build at another folder.
+WHEEL_CACHE = Path(os.environ.get("KB_WHEEL_CACHE") or ROOT / "build" / "wheels")
 OWN_WHEEL_DIR = ROOT / "build" / "mailcheck-wheel"
 GZIP_CACHE = ROOT / "build" / "widget-gzip"
 STAGE = ROOT / "build" / "widget-stage"  # generated files (rewritten modules, lock file, templates)

@@ -9,6 +9,7 @@ domain ``ui`` (widgets/mailcheck/locale/<lang>/LC_MESSAGES/ui.po, English msgids
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -288,12 +289,13 @@ def _maker(name: str, lang: str, base: str) -> str:
     return (
         f'<div class="mailcheck mailcheck--{name}" data-maker="{name}" data-lang="{escape(lang)}">'
         f'<link rel="stylesheet" href="{escape(base + _published("css"))}">'
-        f"{FORMS[name](lang)}"
+        f"{_inert(FORMS[name](lang))}"
         '<div class="mailcheck__result" aria-busy="false"></div>'
         '<p class="mailcheck__announce kb-sr" aria-live="polite" aria-atomic="true"></p>'
         f'<noscript><p class="mailcheck__noscript">{_t(lang, f"{name}.noscript")}</p></noscript>'
         f'<script type="application/json" class="mailcheck__profile-data">{data}</script>'
         f'<script type="module" src="{escape(base + _published(name))}"></script>'
+        f"<script>{EARLY}</script>"
         "</div>"
     )
 
@@ -303,6 +305,32 @@ FORMS: dict[str, Callable[[str], str]] = {
     "bounce": _bounce_form,
 }
 MAKERS = {"profile"}  # tools that run in the page alone, without the checkers' runtime
+
+
+# Until the tool's script has taken the widget over (data-mounted: set by loader.js for a checker,
+# on its module's load event for a maker), a tap on its button or a chosen file is kept (data-early),
+# the widget says "loading" (its status line, where it has one), and the form is submitted once the
+# tool has mounted. Inline, last in the widget, so it works while the scripts are still on their way;
+# the same text in every widget, so the Content-Security-Policy allows it by one hash (sitebuild/csp.py).
+EARLY = (
+    "(function(w){var f=w.querySelector('form'),t=w.querySelector('.mailcheck__status-text'),"
+    "s=w.querySelector('.mailcheck__strings'),p=w.querySelector('progress');"
+    "function keep(e){if('mounted' in w.dataset)return;"
+    "if(e.type==='submit')e.preventDefault();else if(e.target.type!=='file')return;"
+    "w.dataset.early='';w.dataset.state='loading';"
+    "w.querySelector('.mailcheck__result').setAttribute('aria-busy','true');"
+    "if(t&&s)t.textContent=JSON.parse(s.textContent).loading;if(p)p.hidden=false;}"
+    "f.addEventListener('submit',keep);f.addEventListener('change',keep);"
+    "if('maker' in w.dataset)w.querySelector('script[type=module]').addEventListener('load',function(){"
+    "w.dataset.mounted='';if('early' in w.dataset){delete w.dataset.early;f.requestSubmit();}});"
+    "})(document.currentScript.parentElement);"
+)
+
+
+def _inert(form: str) -> str:
+    """Every form of a widget as ``method="dialog"``: outside a dialog, submitting it goes nowhere,
+    so nothing typed can reach a URL or a server before (or without) the script."""
+    return re.sub(r"<form\b", '<form method="dialog"', form)
 
 
 def render(name: str, lang: str, base: str) -> str:
@@ -318,7 +346,7 @@ def render(name: str, lang: str, base: str) -> str:
         f'<div class="mailcheck mailcheck--{name}" data-mailcheck="{name}" data-lang="{escape(lang)}" '
         f'data-docs="{escape(docs)}">'
         f'<link rel="stylesheet" href="{escape(base + _published("css"))}">'
-        f"{FORMS[name](lang)}"
+        f"{_inert(FORMS[name](lang))}"
         '<p class="mailcheck__status" role="status">'
         '<progress max="3" value="0" hidden></progress> '
         f'<span class="mailcheck__status-text">{_t(lang, "idle", name)}</span> '
@@ -331,6 +359,7 @@ def render(name: str, lang: str, base: str) -> str:
         f'<noscript><p class="mailcheck__noscript">{_t(lang, "noscript", name)}</p></noscript>'
         f'<script type="application/json" class="mailcheck__strings">{_strings(lang, name)}</script>'
         f'<script type="module" src="{escape(base + _published("loader"))}"></script>'
+        f"<script>{EARLY}</script>"
         "</div>"
     )
 

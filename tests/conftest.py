@@ -42,6 +42,21 @@ class _Handler(SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # keep test output readable
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing file gets the site's 404 page of its language folder, as a host is told to set up."""
+        if code != 404 or not self.path.startswith(self.prefix):
+            return super().send_error(code, message, explain)
+        folder = self.path[len(self.prefix):].split("/", 1)[0]
+        page = Path(self.directory) / folder / "404.html"
+        body = (page if folder and page.is_file() else Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
 
 @pytest.fixture(scope="session")
 def serve() -> Iterator:

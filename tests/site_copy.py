@@ -71,10 +71,11 @@ def write(project: Path, page: str, text: str | bytes) -> Path:
     return path
 
 
-def build(project: Path, site: Path, *, builder: str = "mkdocs", **env: str) -> subprocess.CompletedProcess[str]:
-    """``<builder> build --strict`` of ``project`` into ``site``, as an author runs it."""
+def build(project: Path, site: Path, *, builder: str = "mkdocs", flags: tuple[str, ...] = (),
+          **env: str) -> subprocess.CompletedProcess[str]:
+    """``<builder> build --strict [flags]`` of ``project`` into ``site``, as an author runs it."""
     environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "KB_LANGUAGE", "KB_STRICT")}
     return subprocess.run(
-        [sys.executable, "-m", builder, "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],
+        [sys.executable, "-m", builder, "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site), *flags],
         cwd=project, env=environ | {"NO_MKDOCS_2_WARNING": "1"} | env, capture_output=True, text=True, check=False,
     )

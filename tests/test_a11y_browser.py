@@ -18,8 +18,8 @@ from sitebuild.testing.a11y import AXE, BLOCKING, LANGS, PAGE_TYPES, REFLOW_WIDT
 
 @pytest.fixture(scope="module")
 def site_url(built_site: Path, serve) -> str:
-    # At the domain root: a 404 page built without SITE_URL finds its styles there
-    # (under /help/ it needs SITE_URL, see README). Paths under /help/ are tested elsewhere.
+    # At the domain root; paths under /help/ (404 pages at depth included) are tested elsewhere
+    # (tests/test_safety_browser.py).
     return serve(built_site, "/")
 
 

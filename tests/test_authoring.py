@@ -30,9 +30,9 @@ def _line(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def _fails(project: Path, *expected: str, **env: str) -> str:
+def _fails(project: Path, *expected: str, flags: tuple[str, ...] = (), **env: str) -> str:
     """Build; assert it failed with every ``expected`` text in its output, and no traceback."""
-    result = site_copy.build(project, project / "site", **env)
+    result = site_copy.build(project, project / "site", flags=flags, **env)
     output = result.stdout + result.stderr
     assert result.returncode != 0, "the build passed:\n" + output[-2000:]
     for text in expected:
@@ -174,14 +174,6 @@ BODY_BREAKAGES = [
     ("wrong number of arguments", "\n<!-- md:port imap -->\n", "{path}:9: md:port takes 2 argument(s), got 1"),
     ("value that does not exist", "\n<!-- md:value limits.nope -->\n",
      "{path}:9: md:value limits.nope: no value at 'limits.nope'"),
-    ("link to a section that does not exist on another page", "\nVoir [la suite](second.md#no-such-id).\n",
-     "{path}:9: Doc file 'fr/guides/first.md' contains a link 'second.md#no-such-id', "
-     "but the doc 'fr/guides/second.md' does not contain an anchor '#no-such-id'"),
-    ("link to a section that does not exist on the page", "\nVoir [plus haut](#nope).\n",
-     "{path}:9: Doc file 'fr/guides/first.md' contains a link '#nope', but there is no such anchor on this page"),
-    ("link to a page that does not exist", "\nVoir [ailleurs](missing.md).\n",
-     "{path}:9: Doc file 'fr/guides/first.md' contains a link 'missing.md', "
-     "but the target 'fr/guides/missing.md' is not"),
 ]
 
 
@@ -191,8 +183,59 @@ def test_a_broken_guide_body_fails_naming_the_guide(project, body, message):
     _fails(project, message.format(path=GUIDE), KB_LANGUAGE="fr")
 
 
+# (name, body after the front matter, expected message with {path}): checked by the build itself
+LINK_BREAKAGES = [
+    ("link to a section that does not exist on another page", "\nVoir [la suite](second.md#no-such-id).\n",
+     "{path}:9: broken link 'second.md#no-such-id': 'fr/guides/second.md' has no section '#no-such-id'"),
+    ("link to a section that does not exist on the page", "\nVoir [plus haut](#nope).\n",
+     "{path}:9: broken link '#nope': 'fr/guides/first.md' has no section '#nope'"),
+    ("link to a page that does not exist", "\nVoir [ailleurs](missing.md).\n",
+     "{path}:9: broken link 'missing.md': there is no file 'fr/guides/missing.md'"),
+    ("reference link to a section that does not exist", "\nVoir [la suite][s].\n\n[s]: second.md#nope\n",
+     "{path}:11: broken link 'second.md#nope': 'fr/guides/second.md' has no section '#nope'"),
+]
+
+
+@pytest.mark.parametrize("flags", [(), ("-q",), ("-v",)], ids=["plain", "quiet", "verbose"])
+@pytest.mark.parametrize(("body", "message"), [b[1:] for b in LINK_BREAKAGES], ids=[b[0] for b in LINK_BREAKAGES])
+def test_a_broken_link_fails_at_its_line_with_any_log_flag(project, body, message, flags):
+    """MkDocs' own check passes with -q and misses anchors with -v; the build's own check does not."""
+    site_copy.write(project, "fr/guides/first.md", GOOD_FRONT + body)
+    _fails(project, message.format(path=GUIDE), KB_LANGUAGE="fr", flags=flags)
+
+
+def test_links_in_code_and_to_existing_sections_pass(project):
+    body = ("\nVoir [la suite](second.md#settings), [ici](#settings), [l'accueil](../index.md), "
+            "[ailleurs](https://example.org/x.md#y).\n\n`[exemple](nope.md)`\n\n## Settings {#settings}\n")
+    site_copy.write(project, "fr/guides/first.md", GOOD_FRONT + body)
+    result = site_copy.build(project, project / "site", KB_LANGUAGE="fr")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+
+
+def test_a_broken_link_only_warns_in_the_preview(project):
+    site_copy.write(project, "fr/guides/first.md", GOOD_FRONT + "\nVoir [plus haut](#nope).\n")
+    result = site_copy.build(project, project / "site", KB_LANGUAGE="fr", KB_STRICT="false",
+                             flags=("--no-strict",))
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    assert f"{GUIDE}:9: broken link '#nope'" in output
+
+
+def test_a_missing_wheel_is_one_line_and_a_failed_build(project, tmp_path):
+    """The hooks' own errors say what to run, without a traceback (KB_DEBUG=1 shows one)."""
+    site_copy.write(project, "fr/guides/first.md", GOOD_FRONT + "\n<!-- md:widget recipients -->\n")
+    empty = tmp_path / "no-wheels"
+    empty.mkdir()
+    output = _fails(project, "no wheel for ", "run `python widgets/fetch_wheels.py`",
+                    KB_LANGUAGE="fr", KB_WHEEL_CACHE=str(empty))
+    errors = [line for line in output.splitlines() if "no wheel for" in line]
+    assert len(errors) == 1, output[-3000:]
+    debug = site_copy.build(project, project / "site", KB_LANGUAGE="fr", KB_DEBUG="1", KB_WHEEL_CACHE=str(empty))
+    assert debug.returncode != 0 and "Traceback" in debug.stdout + debug.stderr
+
+
 def test_at_least_twenty_breakages_are_covered():
-    breakages = DATA_BREAKAGES + FRONT_MATTER_BREAKAGES + BODY_BREAKAGES
+    breakages = DATA_BREAKAGES + FRONT_MATTER_BREAKAGES + BODY_BREAKAGES + LINK_BREAKAGES
     assert len({b[0] for b in breakages}) == len(breakages) >= 20
 
 

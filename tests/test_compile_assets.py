@@ -20,7 +20,8 @@ def test_policy_json_holds_only_what_the_checkers_read(tmp_path: Path) -> None:
     written = json.loads(target.read_text(encoding="utf-8"))
     data = yaml.safe_load(compile_assets.DATA_FILE.read_text(encoding="utf-8"))
     assert set(written) == {"provider", "helo", "passwords", "csv", "limits", "recipients", "feedback", "labels",
-                            "servers", "client_setup", "downloads", "bounce"}
+                            "servers", "client_setup", "downloads", "bounce", "links"}
+    assert written["links"] == {"newsletter": data["links"]["newsletter"]}  # the recipient counter's advice
     assert written["helo"] == {"banned": data["helo"]["banned"], "reject_reply": data["helo"]["reject_reply"],
                                "max_input_bytes": data["helo"]["max_input_bytes"]}
     assert set(written["provider"]) == {"smtp_greeting", "smtp_banner_host", "name"}

@@ -53,6 +53,13 @@ def test_recipient_counter(visit, site_url: str, lang: str) -> None:
     assert all(finding["message"] in shown for finding in expected["findings"])
     groups = page.page.locator(f"{widget} .mailcheck__group textarea")
     assert [groups.nth(i).input_value() for i in range(groups.count())] == expected["groups"]
+    # Issue 19: the newsletter tool first (linked), right under the verdict; each group with its Bcc reminder.
+    lead = page.page.locator(f"{widget} .mailcheck__result > *").nth(1)
+    assert lead.inner_text() == expected["advice"]["newsletter"]
+    assert lead.locator("a").get_attribute("href") == expected["advice"]["tool_url"]
+    reminders = page.page.locator(f"{widget} .mailcheck__group .mailcheck__hint")
+    assert [reminders.nth(i).inner_text() for i in range(reminders.count())] == [expected["advice"]["bcc"]] * 2
+    assert expected["advice"]["one_off"] in shown
 
     page.page.click(f"{widget} .mailcheck__group:nth-child(2) button")
     assert page.page.evaluate("navigator.clipboard.readText()") == expected["groups"][1]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
+import unicodedata
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
@@ -17,8 +19,8 @@ from mailcheck.i18n import LANGUAGES, LOCALE_DIR
 from mailcheck.policy import policy
 from mailcheck.recipients import count, report
 from mailcheck.recipients.codes import RULES
-from mailcheck.recipients.count import MAX_LINES, MAX_LISTED
-from mailcheck.recipients.parse import _BARE, _NAMED, entries_of_line, parse, parsed, simple
+from mailcheck.recipients.count import MAX_LINES, MAX_LISTED, MAX_ROWS
+from mailcheck.recipients.parse import _BARE, _NAMED, MAX_ENTRY, entries_of_line, parse, parsed, simple
 
 LIMIT = policy()["limits"]["recipients_per_message"]
 MAX_BYTES = policy()["recipients"]["max_bytes"]
@@ -87,7 +89,7 @@ def test_duplicates_in_different_case_count_once_and_say_where() -> None:
     assert result.entries == 4
     [duplicate] = result.findings
     assert duplicate.code == "RCPT_DUPLICATE" and duplicate.row == 1
-    assert duplicate.params == {"address": "jane@example.org", "count": 3, "lines": "1, 2, 3"}
+    assert duplicate.params == {"address": "jane@example.org", "count": 3, "lines": "1, 2, 3", "rows": [1, 2, 3]}
     assert report(text, "en")["verdict"] == "accept"  # a repeat is a warning: the message still goes
 
 
@@ -274,3 +276,153 @@ def test_repeats_on_one_line_name_one_line_in_the_singular(lang: str) -> None:
     [two_lines] = report("jane@example.org, jane@example.org\njane@example.org", lang)["findings"]
     assert two_lines["code"] == "RCPT_DUPLICATE" and PLURAL_LINES[lang] in two_lines["message"]
     assert "3" in two_lines["message"]
+
+
+# --- hostile input (issue 28) ------------------------------------------------------------------
+
+def _seconds(text: str) -> float:
+    started = time.perf_counter()
+    count(text, limit=LIMIT, max_bytes=MAX_BYTES)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("text", [
+    "\\" * 40_000, '"' * 40_000, "(" * 120_000, "(a)" * 40_000, '"a"' * 13_000 + "<x@example.org>",
+    "a@" * 20_000, "<" * 40_000, "=?utf-8?q?" + "=41" * 13_000 + "?= <x@example.org>",
+], ids=["backslashes", "quotes", "open comments", "comment chain", "quoted words", "at signs", "brackets",
+        "encoded word"])
+def test_one_long_entry_is_refused_quickly(text: str) -> None:
+    """The probe's reproductions took 14 to 23 s: an entry over MAX_ENTRY is not parsed at all."""
+    assert _seconds(text) < 1.0
+    assert codes(text) == ["RCPT_INVALID"]
+
+
+@pytest.mark.parametrize("pattern", ['"', "\\", "(a)", "a.", "a@", '"a" '])
+def test_time_is_linear_in_the_number_of_hostile_entries(pattern: str) -> None:
+    """Distinct entries just under the cap, each as costly as the parser makes them: twice as many, twice the time."""
+    def hostile(n: int) -> str:
+        body = (pattern * MAX_ENTRY)[: MAX_ENTRY - 20]
+        return "\n".join(f"{body} <x{i}@example.org>" for i in range(n))
+
+    _seconds(hostile(20))  # imports and caches
+    small, large = min(_seconds(hostile(60)) for _ in range(3)), min(_seconds(hostile(240)) for _ in range(3))
+    # Four times the entries: linear is 4x, quadratic 16x; the machine is shared, hence the margin.
+    assert large < small * 4 * 2 + 0.05, (small, large)
+
+
+def test_an_entry_with_more_punctuation_than_any_real_one_is_refused_unparsed() -> None:
+    """Each character other than a letter or digit may be a token of the parser: 64 at most."""
+    name = '"Service de la communication, Ville de Lausanne (bureau 2)" <communication.relations@lausanne.ch>'
+    assert codes(name) == []
+    assert codes('"' + "()" * 40 + '" <jane@example.org>') == ["RCPT_INVALID"]
+    assert codes('"' + "a " * 70 + '" <jane@example.org>') == ["RCPT_INVALID"], "valid RFC 5322, past the cap"
+
+
+def test_identity_is_lower_case_not_case_folding() -> None:
+    """straße@ and strasse@ are two mailboxes; Jane@ and JANE@ are one."""
+    result = count("straße@example.org, strasse@example.org, STRASSE@example.org, Straße@EXAMPLE.org",
+                   limit=LIMIT, max_bytes=MAX_BYTES)
+    assert result.recipients == ["straße@example.org", "strasse@example.org"]
+    assert [f.code for f in result.findings] == ["RCPT_DUPLICATE_ON_LINE", "RCPT_DUPLICATE_ON_LINE"]
+
+
+INVISIBLE = ["\x00", "\x07", "\x85", "\u200b", "\u200e", "\u202e", "\u2066", "\ufeff", "\u2028", "\ufdd0", "\ue000"]
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_controls_and_direction_marks_from_encoded_words_never_reach_the_groups(char: str) -> None:
+    encoded = "".join(f"={b:02X}" for b in f"Jane{char}Doe".encode("utf-8", "surrogatepass"))
+    text = "\n".join([f"=?utf-8?q?{encoded}?= <jane@example.org>", *addresses(LIMIT)])
+    result = report(text, "en")
+    assert result["recipients"] == LIMIT + 1
+    assert result["groups"][0].startswith("JaneDoe <jane@example.org>, ")
+    assert all(group.isprintable() for group in result["groups"])
+
+
+def test_repeated_lines_are_data_capped() -> None:
+    """A JSON reader gets every line of a repeated address as ``rows``, not only inside a sentence."""
+    result = report("jane@example.org\nx@example.org\nJANE@example.org\njane@example.org", "de")
+    [duplicate] = result["findings"]
+    assert (duplicate["line"], duplicate["rows"]) == (1, [1, 3, 4])
+    many = report("\n".join(["jane@example.org"] * (MAX_ROWS + 50)), "en")["findings"][0]
+    assert many["rows"] == list(range(1, MAX_ROWS + 1))
+    invalid = report("a@example.org\nbroken", "en")["findings"][0]
+    assert (invalid["code"], invalid["rows"]) == ("RCPT_INVALID", [2])
+
+
+@pytest.mark.parametrize("request_json", [
+    "[" * 100_000 + "]" * 100_000,
+    '{"checker": "recipients", "text": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    '{"checker": "recipients", "lang": "fr", "text": null}',
+    '{"checker": "recipients", "text": ["a@example.org"]}',
+    '{"checker": "helo", "text": null}',
+    '{"checker": "bounce", "text": null}',
+])
+def test_web_refuses_what_is_not_a_request(request_json: str) -> None:
+    answer = json.loads(web.run(request_json))
+    assert answer["verdict"] == "error"
+    assert [f["code"] for f in answer["findings"]] == ["WEB_BAD_REQUEST"]
+
+
+def test_over_the_limit_leads_with_the_newsletter_tool() -> None:
+    for lang in LANGUAGES:
+        advice = report(", ".join(addresses(LIMIT + 1)), lang)["advice"]
+        assert advice["tool"] in advice["newsletter"] and advice["tool_url"] == policy()["links"]["newsletter"]
+        assert {"Bcc": "Bcc", "fr": "Cci", "it": "Ccn", "es": "CCO"}.get(lang, "Bcc") in advice["bcc"]
+        assert advice["one_off"]
+    assert report(", ".join(addresses(LIMIT)), "en")["advice"] is None
+
+
+# Surrogates, noncharacters, controls, bidi controls, look-alike letters (Cyrillic, full-width), encoded words.
+HOSTILE = st.sampled_from([
+    "\ud800", "\udfff", "\ufffe", "\uffff", "\U0010ffff", "\x00", "\x1b", "\x9b", "\u202e", "\u2067", "\u200f",
+    "\u200b", "\ufeff", "\u2028", "\u0430", "\u0435", "\u043e", "\uff45", "\uff20", "ß", "İ", "ﬀ",
+    "=?utf-8?q?=E2=80=AE?=",
+    "=?utf-8?b?AAA=?=", "=?koi8-r?q?=F0=D2=C9?=", "=?iso-8859-2?q?=B1?=", "\"", "\\", "(", ")", "<", ">", ",",
+    ";", ":", "@", " ", "\n", "a", "example.org",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(HOSTILE, max_size=40).map("".join))
+def test_hostile_characters_never_raise_nor_reach_the_groups(text: str) -> None:
+    result = report(text + "\n" + ", ".join(addresses(LIMIT)), "fr")
+    json.dumps(result)
+    for group in result["groups"]:
+        assert all(ch == " " or unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+                   for ch in group), ascii(group)
+
+
+def test_cli_reads_at_most_the_cap_from_an_endless_input() -> None:
+    """`yes ... | mailcheck recipients -` ends with "too large" instead of reading forever."""
+    endless = subprocess.Popen(["yes", "a@example.org"], stdout=subprocess.PIPE)
+    try:
+        done = subprocess.run([sys.executable, "-m", "mailcheck", "recipients", "--json", "-"], stdin=endless.stdout,
+                              capture_output=True, timeout=60, check=False)
+    finally:
+        endless.kill()
+        endless.wait()
+    assert done.returncode == 1
+    assert [f["code"] for f in json.loads(done.stdout)["findings"]] == ["RCPT_TOO_LARGE"]
+
+
+def test_cli_utf16_over_the_cap_is_too_large_not_cut(tmp_path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_bytes(("\n".join(addresses(MAX_BYTES // 10))).encode("utf-16"))
+    result = json.loads(run("--json", str(path)).stdout)
+    assert [f["code"] for f in result["findings"]] == ["RCPT_TOO_LARGE"]
+
+
+def test_cli_output_errors_exit_4_without_a_traceback(tmp_path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text(", ".join(addresses(20_000)))
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "mailcheck", "recipients", str(path)], stdout=full,
+                              stderr=subprocess.PIPE, timeout=60, check=False)
+    assert done.returncode == 4 and b"Traceback" not in done.stderr
+    assert done.stderr.decode().strip().count("\n") == 0 and "cannot write the output" in done.stderr.decode()
+    piped = subprocess.Popen([sys.executable, "-m", "mailcheck", "recipients", "--json", str(path)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    piped.stdout.close()  # the reader leaves at once, as `| head -c 0` does
+    _, errors = piped.communicate(timeout=60)
+    assert piped.returncode == 4 and b"Traceback" not in errors and errors.decode().strip().count("\n") == 0

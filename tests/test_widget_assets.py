@@ -90,6 +90,10 @@ def test_trimmed_standard_library_holds_what_the_checkers_import(published_widge
     with zipfile.ZipFile(trimmed) as archive:
         names = set(archive.namelist())
     assert {"gettext.pyc", "csv.pyc", "encodings/cp1252.pyc", stdlib_subset.FALLBACK_MODULE} <= names
+    # Every codec an encoded word or a file may name (issue 28: koi8-r and iso-8859-2 fetched the full library).
+    with zipfile.ZipFile(full) as archive:
+        codecs = {name for name in archive.namelist() if name.startswith("encodings/") and name.endswith(".pyc")}
+    assert {"encodings/koi8_r.pyc", "encodings/iso8859_2.pyc"} <= codecs <= names
     assert "unittest/__init__.pyc" not in names
     assert not any(name.endswith("/") for name in names)
 

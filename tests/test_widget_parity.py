@@ -61,13 +61,22 @@ def test_an_import_the_trace_missed_comes_from_the_full_standard_library(
     manifest = json.loads((published_widgets / "manifest.json").read_text())
     with zipfile.ZipFile(published_widgets / manifest["stdlib"]) as trimmed:
         names = set(trimmed.namelist())
-    assert "tomllib/__init__.pyc" not in names and "encodings/cp1250.pyc" not in names
-    assert "encodings/__init__.pyc" in names, "a package of the trimmed archive, a submodule only in the full one"
-    output = _node(published_widgets, "helo", [], tmp_path, ("dns", "tomllib", "encodings.cp1250"))
+    assert "tomllib/__init__.pyc" not in names and "json/tool.pyc" not in names
+    assert "encodings/cp1250.pyc" in names, "every codec is kept: an encoded word may name any"
+    assert "json/__init__.pyc" in names, "a package of the trimmed archive, a submodule only in the full one"
+    output = _node(published_widgets, "helo", [], tmp_path, ("dns", "tomllib", "json.tool"))
     assert output["sources"]["dns"].startswith("ModuleNotFoundError"), "not stdlib: no fallback"
     assert output["sources"]["tomllib"] == "/lib/python_stdlib_full.zip/tomllib/__init__.pyc"
-    assert output["sources"]["encodings.cp1250"] == "/lib/python_stdlib_full.zip/encodings/cp1250.pyc"
+    assert output["sources"]["json.tool"] == "/lib/python_stdlib_full.zip/json/tool.pyc"
     assert output["fallbacks"] == ["tomllib"], "fetched once, by the first module that needed it"
+
+
+def test_after_ready_a_missed_import_fetches_nothing(published_widgets: Path, tmp_path: Path) -> None:
+    """The worker seals the fallback before "ready": no request while a reader's input is checked."""
+    output = _node(published_widgets, "recipients", [], tmp_path, ("!seal", "tomllib", "encodings.koi8_r"))
+    assert output["sources"]["tomllib"].startswith("ModuleNotFoundError")
+    assert output["sources"]["encodings.koi8_r"].endswith("encodings/koi8_r.pyc")
+    assert output["fallbacks"] == []
 
 
 def _compare(requests: list[dict], answers: list[dict]) -> None:

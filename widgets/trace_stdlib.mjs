@@ -17,6 +17,16 @@ await pyodide.loadPackage(job.wheels, { messageCallback: () => {} });
 const web = pyodide.pyimport("mailcheck.web");
 for (const checker of job.checkers) for (const lang of job.languages) web.warm_up(checker, lang);
 for (const request of job.requests) web.run(JSON.stringify(request));
+// Every codec, with what it imports: an encoded word or a file may name any of them
+// (stdlib_subset.py keeps the whole encodings package; this brings their imports in).
+pyodide.runPython(`
+import importlib, pkgutil, encodings
+for info in pkgutil.iter_modules(encodings.__path__):
+    try:
+        importlib.import_module("encodings." + info.name)
+    except Exception:  # a codec for another platform (mbcs, oem) or a missing extension
+        pass
+`);
 const entries = pyodide.runPython(`
 import sys
 ARCHIVE = "/lib/python314.zip/"

@@ -28,6 +28,13 @@ START_TIMEOUT = 15.0
 
 
 
+def _language_404s(site: Path, prefix: str) -> str:
+    """One ``location`` per language folder with its own 404 page, as the README tells hosts."""
+    folders = sorted(page.parent.name for page in site.glob("*/404.html"))
+    return "\n".join(f"        location {prefix}{name}/ {{ error_page 404 {prefix}{name}/404.html; }}"
+                     for name in folders)
+
+
 def config(work: Path, document_root: Path, site: Path, prefix: str, port: int) -> str:
     """nginx.conf of the private instance: the README's server block and nothing else of note."""
     temp = " ".join(f"{name}_temp_path {work / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -44,6 +51,7 @@ http {{
         include {CONFIG};
         include {site / CSP_FILE};
         error_page 404 {prefix}404.html;
+{_language_404s(site, prefix)}
     }}
 }}
 """

@@ -6,7 +6,8 @@
 //
 // WIDGETS_DIR is a published _widgets/ folder (manifest.json and what it names),
 // CHECKER picks its wheel list, REQUESTS_JSON holds a list of request objects for
-// mailcheck.web.run; the MODULEs are imported after the checks. Prints
+// mailcheck.web.run; the MODULEs are imported after the checks ("!seal" among them seals the
+// fallback, as the worker does before "ready", for the modules after it). Prints
 // {"answers": [JSON strings], "sources": {module: file it came from, or the error},
 // "fallbacks": [modules that made the worker load the full standard library]}.
 import { readFileSync } from "node:fs";
@@ -47,6 +48,9 @@ def probe(names):
             found[name] = f"{type(error).__name__}: {error}"
     return json.dumps(found)
 probe`);
-const names = ["json", "mailcheck.web", ...modules.split(",").filter(Boolean)];
-const sources = JSON.parse(probe(names));
+const sources = {};
+for (const name of ["json", "mailcheck.web", ...modules.split(",").filter(Boolean)]) {
+  if (name === "!seal") pyodide.pyimport("_stdlib_fallback").seal();
+  else Object.assign(sources, JSON.parse(probe([name])));
+}
 process.stdout.write(JSON.stringify({ answers, sources, fallbacks }));

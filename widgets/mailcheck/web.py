@@ -28,15 +28,27 @@ if TYPE_CHECKING:  # not imported at run time: the HELO page has no zxcvbn
     from mailcheck.csvcheck.check import Progress
 
 
+def _text(request: dict, key: str) -> str:
+    """The text field ``key`` of a request ("" when absent); anything but a string is a bad request.
+
+    ``str()`` would check ``null`` as the text "None" and a list as its Python spelling.
+    """
+    value = request.get(key, "")
+    if not isinstance(value, str):
+        raise BadRequest(f"{key} must be a string, got {type(value).__name__}")
+    return value
+
+
 def _helo(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.helo import report
 
-    return report(str(request.get("text", "")), lang)
+    return report(_text(request, "text"), lang)
 
 
 def _csv(request: dict, lang: str, progress: Progress | None) -> object:
     from mailcheck.csvcheck import report
-    from mailcheck.csvcheck.split import part_name
+    from mailcheck.csvcheck.report import findings_csv
+    from mailcheck.csvcheck.split import findings_name, fixed_name, part_name
 
     data = request.get("data", "")
     if not isinstance(data, str):
@@ -46,26 +58,31 @@ def _csv(request: dict, lang: str, progress: Progress | None) -> object:
     except ValueError as exc:  # binascii.Error, or characters outside ASCII
         raise BadRequest(f"data is not base64: {exc}") from exc
     result = report(file, lang, progress)
+    name = str(request.get("name", ""))
     # Parts are bytes in the file's own encoding: they cross to the page in base64.
     total = len(result["parts"])
     result["parts"] = [
-        {"name": part_name(str(request.get("name", "")), index, total, lang), "rows": part.rows,
+        {"name": part_name(name, index, total, lang), "rows": part.rows,
          "data": base64.b64encode(part.data).decode("ascii")}
         for index, part in enumerate(result["parts"], start=1)
     ]
+    # The downloads' names and the findings file come from the same code as the CLI's.
+    result["fixed_name"] = fixed_name(name, lang)
+    result["findings_name"] = findings_name(name, lang)
+    result["findings_csv"] = findings_csv(result, lang)
     return result
 
 
 def _recipients(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.recipients import report
 
-    return report(str(request.get("text", "")), lang)
+    return report(_text(request, "text"), lang)
 
 
 def _bounce(request: dict, lang: str, _progress: Progress | None) -> object:
     from mailcheck.bounce import report
 
-    return report(str(request.get("text", "")), lang)
+    return report(_text(request, "text"), lang)
 
 
 # Imports stay inside the handlers so a page loads only the checker it shows
@@ -79,7 +96,10 @@ CHECKERS: dict[str, Callable[[dict, str, Progress | None], object]] = {
 def _csv_sample(lang: str) -> dict:
     from mailcheck.csvcheck import template  # only here: the HELO page has no zxcvbn
 
-    return {"data": base64.b64encode(template(lang).encode()).decode()}
+    # A password of its own (the template's examples are refused before any strength check), so the
+    # warm-up also builds the shortcut's word list and zxcvbn's dictionaries, not the first check.
+    header = template(lang).splitlines()[0]
+    return {"data": base64.b64encode(f"{header}\r\njane.doe,Fir-Cobble-Marigold-58,,\r\n".encode()).decode()}
 
 
 # A typical request per checker, run once before the worker says "ready".
@@ -107,7 +127,7 @@ class BadRequest(ValueError):
 def _parse(request_json: str) -> tuple[dict, str]:
     try:
         request = json.loads(request_json)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:  # RecursionError: nesting deeper than the stack
         raise BadRequest(f"not JSON: {exc}") from exc
     checker = request.get("checker") if isinstance(request, dict) else None
     if not isinstance(checker, str) or checker not in CHECKERS:  # a list or dict is not hashable

@@ -167,7 +167,15 @@ if (!("WebAssembly" in window && "Worker" in window)) {
   for (const widget of widgets) {
     const url = new URL(manifest.checkers[widget.dataset.mailcheck].module, root);
     import(url)
-      .then((module) => module.mount(widget, host))
+      .then((module) => {
+        module.mount(widget, host);
+        widget.dataset.mounted = "";
+        // A tap (or a chosen file) kept by the widget's inline script before this moment is answered now.
+        if ("early" in widget.dataset) {
+          delete widget.dataset.early;
+          widget.querySelector("form").requestSubmit();
+        }
+      })
       .catch(async (error) => showFailure(widget, (await diagnose([url.href])) ?? { cause: "crashed", detail: String(error) }));
   }
 }

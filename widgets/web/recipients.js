@@ -1,6 +1,7 @@
-// The recipient counter: counts after a pause in typing and on submit. When
-// the list is over the limit it shows the groups to send, each with a copy button,
-// and offers them all as a text file made on this page.
+// The recipient counter: counts after a pause in typing and on submit. Over the
+// limit it leads with the hoster's newsletter tool, then, for a one-off message only,
+// the groups to send, each with its Bcc reminder and a copy button, and all of them
+// as a text file made on this page.
 import { downloadLink, el, format, mountTextChecker, severityLabel, verdictBadge } from "./ui.js";
 
 const ADVICE = "#mass-mailings"; // the guide's section on newsletters (same id in every language)
@@ -18,16 +19,27 @@ function copyButton(area, text) {
   return button;
 }
 
-function renderGroups(groups, text) {
-  if (!groups?.length) return [];
+/** The advice's sentence with the tool's name as a link to it (named without a link while its address is unknown). */
+function newsletterLead(advice) {
+  const at = advice.newsletter.indexOf(advice.tool);
+  if (at < 0 || !advice.tool_url.startsWith("https://")) return el("p", { class: "mailcheck__headline mailcheck__lead" }, advice.newsletter);
+  return el("p", { class: "mailcheck__headline mailcheck__lead" }, advice.newsletter.slice(0, at),
+    el("a", { href: advice.tool_url }, advice.tool), advice.newsletter.slice(at + advice.tool.length));
+}
+
+function renderGroups(groups, advice, text) {
+  if (!groups?.length || !advice) return [];
   const items = groups.map((group, i) => {
     const id = `mailcheck-recipients-group-${i + 1}`;
-    const area = el("textarea", { id, rows: "3", readonly: "" }, group);
+    const hint = `${id}-bcc`;
+    const area = el("textarea", { id, rows: "3", readonly: "", "aria-describedby": hint }, group);
     return el("li", { class: "mailcheck__group" },
       el("label", { for: id }, format(text.group, { index: i + 1, total: groups.length }, text)),
+      el("p", { class: "mailcheck__hint", id: hint }, advice.bcc),
       area, copyButton(area, text));
   });
   return [
+    el("p", {}, advice.one_off),
     el("ol", { class: "mailcheck__groups" }, ...items),
     el("p", {}, downloadLink([groups.join("\n\n") + "\n"], "text/plain;charset=utf-8",
       text._files.groups, text.download_groups), " ",
@@ -41,11 +53,12 @@ export function render(answer, text) {
   const findings = report.findings ?? [];
   return [
     el("p", { class: "mailcheck__headline" }, verdictBadge(report.verdict, text), " ", report.summary ?? ""),
+    ...(report.advice ? [newsletterLead(report.advice)] : []),
     findings.length ? el("ul", { class: "mailcheck__findings" }, ...findings.map((f) =>
       el("li", { class: `mailcheck__finding mailcheck__finding--${f.severity}` },
         severityLabel(f.severity, text), " ", f.message)))
       : el("p", {}, text.no_findings),
-    ...renderGroups(report.groups, text),
+    ...renderGroups(report.groups, report.advice, text),
   ];
 }
 

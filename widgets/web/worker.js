@@ -53,6 +53,8 @@ async function start({ checkers, lang, manifest, lock }) {
     // Imports, catalogs and dictionaries are loaded before "ready", so that the
     // first check is as quick as the next ones.
     for (const checker of checkers) web.warm_up(checker, lang);
+    // After "ready" no request leaves the worker, not even for a module the trace missed.
+    pyodide.pyimport("_stdlib_fallback").seal();
     post({ type: "ready" });
     return web.run;
   } catch (error) {

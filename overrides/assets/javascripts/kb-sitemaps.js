@@ -10,11 +10,11 @@
   const moved = new Map();
   for (const link of document.querySelectorAll("link[rel=alternate][hreflang]")) {
     if (sitemaps[link.hreflang]) {
-      moved.set(new URL("sitemap.xml", link.href).href, new URL(sitemaps[link.hreflang], location.href).href);
+      moved.set(new URL("sitemap.xml", link.href).href, new URL(sitemaps[link.hreflang], document.baseURI).href);
     }
   }
   const open = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
-    return open.call(this, method, moved.get(new URL(url, location.href).href) ?? url, ...rest);
+    return open.call(this, method, moved.get(new URL(url, document.baseURI).href) ?? url, ...rest);
   };
 })();

@@ -2,7 +2,8 @@
 
 The rules live in :mod:`.count`; messages are translated in the ``recipients`` gettext
 domain. Placeholders: ``{count}``, ``{limit}``, ``{line}``, ``{lines}``, ``{entry}``,
-``{address}``, ``{messages}``, ``{shown}``, ``{max_size}``. A counted message is an ``NP_`` pair.
+``{address}``, ``{shown}``, ``{max_size}``. A counted message is an ``NP_`` pair. A finding
+that covers several lines lists them as ``rows`` (data, not shown in the message).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ RULES: dict[str, Rule] = {
     "RCPT_INVALID": Rule(
         ERR, N_("Line {line}: “{entry}” is not a valid e-mail address; it is not counted."),
         "The RFC 5322 parser found no single address, or email-validator refused its syntax (no DNS"
-        " lookup). A mail program refuses to send the message until it is corrected.", "RFC 5322"),
+        " lookup), or the entry is longer than 320 characters (an address is at most 256 with its brackets,"
+        " RFC 5321 §4.5.3.1.3) or holds more than 64 characters other than letters and digits (the caps keep"
+        " a count linear). A mail program refuses to send the message until it is corrected.", "RFC 5322"),
     "RCPT_INVALID_MORE": Rule(
         INFO, N_("Further entries that are not valid addresses: {count} (only the first {shown} are listed)."),
         "A long pasted list can hold thousands of broken entries; the report stays readable.", "input"),
@@ -52,11 +55,11 @@ RULES: dict[str, Rule] = {
                   " would be refused.", count="limit"),
         "limits.recipients_per_message in the data file; To, Cc and Bcc count together.", LIMIT),
     "RCPT_OVER_LIMIT": Rule(
-        ERR, NP_("{count} recipients is more than the {limit} a message may have. Send it as {messages}"
-                 " message with the groups below, or use a newsletter tool for a mailing.",
-                 "{count} recipients is more than the {limit} a message may have. Send it as {messages}"
-                 " messages with the groups below, or use a newsletter tool for a mailing.", count="messages"),
-        "limits.recipients_per_message in the data file; To, Cc and Bcc count together.", LIMIT),
+        ERR, NP_("{count} recipient is more than the {limit} a message may have: the message would be refused.",
+                 "{count} recipients is more than the {limit} a message may have: the message would be refused.",
+                 count="count"),
+        "limits.recipients_per_message in the data file; To, Cc and Bcc count together. The report's advice"
+        " leads with the newsletter tool, then the groups for a one-off message, in Bcc.", LIMIT),
 }
 
 

@@ -15,7 +15,8 @@ from mailcheck.recipients.codes import finding
 from mailcheck.recipients.parse import Entry, parse
 
 MAX_LISTED = 20  # invalid entries, and repeated addresses, named one by one
-MAX_LINES = 5  # line numbers named for one repeated address
+MAX_LINES = 5  # line numbers named for one repeated address in its message
+MAX_ROWS = 100  # line numbers listed as data (``rows``) for one repeated address
 SHOWN_LENGTH = 80  # characters of an entry repeated in a message
 
 
@@ -34,7 +35,7 @@ class _Seen:
     address: str
     formatted: str
     times: int = 0
-    lines: list[int] = field(default_factory=list)  # distinct, at most MAX_LINES + 1
+    lines: list[int] = field(default_factory=list)  # distinct, at most MAX_ROWS + 1
 
 
 def shown(text: str) -> str:
@@ -50,7 +51,8 @@ def _line_list(lines: list[int]) -> str:
 
 
 def _invalid(entries: list[Entry]) -> list[Finding]:
-    findings = [finding("RCPT_INVALID", row=e.line, line=e.line, entry=shown(e.text)) for e in entries[:MAX_LISTED]]
+    findings = [finding("RCPT_INVALID", row=e.line, rows=[e.line], line=e.line, entry=shown(e.text))
+                for e in entries[:MAX_LISTED]]
     if len(entries) > MAX_LISTED:
         findings.append(finding("RCPT_INVALID_MORE", count=len(entries) - MAX_LISTED, shown=MAX_LISTED))
     return findings
@@ -60,7 +62,8 @@ def _duplicate(item: _Seen) -> Finding:
     """One repeated address; all its repeats on one line get their own message (one "line", not "lines")."""
     where = {"line": item.lines[0]} if len(item.lines) == 1 else {"lines": _line_list(item.lines)}
     code = "RCPT_DUPLICATE_ON_LINE" if len(item.lines) == 1 else "RCPT_DUPLICATE"
-    return finding(code, row=item.lines[0], address=shown(item.address), count=item.times, **where)
+    return finding(code, row=item.lines[0], rows=item.lines[:MAX_ROWS], address=shown(item.address),
+                   count=item.times, **where)
 
 
 def _duplicates(seen: dict[str, _Seen]) -> list[Finding]:
@@ -85,14 +88,14 @@ def count(text: str, *, limit: int, max_bytes: int) -> Count:
             continue
         item = seen.setdefault(entry.key, _Seen(entry.address, entry.formatted))
         item.times += 1
-        if len(item.lines) <= MAX_LINES and entry.line not in item.lines:
+        if len(item.lines) <= MAX_ROWS and item.lines[-1:] != [entry.line]:  # lines only grow
             item.lines.append(entry.line)
     recipients = [item.formatted for item in seen.values()]
     groups = [recipients[i:i + limit] for i in range(0, len(recipients), limit)] if len(recipients) > limit else []
     if not entries:
         findings = [finding("RCPT_EMPTY")]
     elif groups:
-        findings = [finding("RCPT_OVER_LIMIT", count=len(recipients), limit=limit, messages=len(groups))]
+        findings = [finding("RCPT_OVER_LIMIT", count=len(recipients), limit=limit)]
     elif len(recipients) == limit:
         findings = [finding("RCPT_AT_LIMIT", limit=limit)]
     else:

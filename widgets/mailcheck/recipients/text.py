@@ -10,12 +10,17 @@ GROUP_HEADING = N_("Message {index} of {total}:")
 
 
 def render(result: dict, lang: str) -> str:
-    """The summary, one line per finding, then the groups to paste when over the limit."""
+    """The summary, one line per finding; over the limit, the newsletter tool first, then the groups."""
     lines = [result["summary"]]
     for item in result["findings"]:
         severity = message(DOMAIN, lang, SEVERITY[item["severity"]])
         lines.append(f"  [{severity}] {item['message']} ({item['code']})")
+    advice = result.get("advice")
+    if advice:
+        address = f" <{advice['tool_url']}>" if advice["tool_url"] else ""
+        lines += ["", "  " + advice["newsletter"] + address, "", "  " + advice["one_off"]]
     total = len(result["groups"])
     for index, group in enumerate(result["groups"], start=1):
-        lines += ["", "  " + message(DOMAIN, lang, GROUP_HEADING, index=index, total=total), "  " + group]
+        heading = message(DOMAIN, lang, GROUP_HEADING, index=index, total=total)
+        lines += ["", f"  {heading} {advice['bcc'] if advice else ''}".rstrip(), "  " + group]
     return "\n".join(lines)
