@@ -9,7 +9,7 @@ shortcodes, link targets and heading ids are not words a reader reads), the labe
 of the data file and the checkers' gettext catalogs (``msgstr``; for English the
 ``msgid``, which is the English text). Run it as a command::
 
-    .venv/bin/python hooks/terminology.py     # exit status 1 when a variant is found
+    .venv/bin/python -m sitebuild.terminology     # exit status 1 when a variant is found
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ TERMS_FILE = ROOT / "data" / "terms.yml"
 _NOT_PROSE = re.compile(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)|\{[#:.][^}]*\}|\*\*[^*]+\*\*")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _NOT_PROSE_KEYS = frozenset({"sources", "keywords"})
+# In a catalog message, another program's label is quoted as each language quotes
+# („Zeichensatz“, « Paramètres », “Impostazioni”): those are its words, not ours.
+_QUOTED_LABEL = re.compile(r"„[^“\n]*“|“[^”\n]*”|«[^»\n]*»")
 # msgid_plural counts as msgid and msgstr[N] (each plural form) as msgstr.
 _PO_STRING = re.compile(r'^(msgid|msgstr)(?:_plural|\[\d+\])?\s+"(.*)"\s*$|^"(.*)"\s*$')
 _UNESCAPE = re.compile(r"\\(.)")
@@ -160,7 +163,7 @@ def offences(root: Path = ROOT, terms: Path = TERMS_FILE) -> list[Offence]:
         pos = sorted((catalogs / ("fr" if lang == "en" else lang) / "LC_MESSAGES").glob("*.po"))
         for po in pos:
             for number, text in catalog_lines(po, "msgid" if lang == "en" else "msgstr"):
-                found += scan(text, lang_rules, rel(po), number)
+                found += scan(_QUOTED_LABEL.sub(" ", text), lang_rules, rel(po), number)
     data = root / "data" / "mail.yml"
     for number, lang, text in label_lines(data):
         found += scan(text, rules.get(lang, []), rel(data), number)

@@ -74,7 +74,7 @@ RUNTIME_STRINGS = {
     "copied": N_("Copied"),
     "download_groups": N_("Download the groups as a text file"),
     "newsletter": N_("Advice for mailings to many people"),
-    "parts": N_("Import one part per day, in this order:"),
+    "parts": N_("Import one part per 24 hours, in this order:"),
     "download_part": NP_("Part {index} of {total} ({n} row)", "Part {index} of {total} ({n} rows)"),
     # The bounce explainer (widgets/web/bounce.js).
     "bounce.copy": N_("Copy a summary for support"),

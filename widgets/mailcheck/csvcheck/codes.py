@@ -88,14 +88,14 @@ RULES: dict[str, Rule] = {
         fixed=True),
     # --- the header row (header.py) ------------------------------------------------
     "CSV_HEADER_MISSING": Rule(
-        E, N_("Row 1 reads as data, not as column titles: the header row seems to be missing. Insert a "
+        E, N_("Row 1 reads as data, not as a header row: the header row seems to be missing. Insert a "
               "first row with the template's titles: {header}."),
         "The hoster's guide says to keep the template's first row, the column titles. Row 1 is data when "
         "any column reads as data: a valid row, an address or a password-like value in A, a password in B "
         "(digits, or what passes as one next to an address-like A), an address in C, 0 or 1 in D. Any other "
         "row 1 is a header, in whatever wording (the hoster's own template, any language)."),
     "CSV_HEADER_EMPTY": Rule(
-        E, N_("Row 1 is empty. The import keeps row 1 as the column titles: write them there: {header}."),
+        E, N_("Row 1 is empty. The import keeps row 1 as the header row: write the template's titles there: {header}."),
         "The file has no header row to keep."),
     # --- any row or cell (check.py, cells.py) ---------------------------------------
     "CSV_BLANK_ROW": Rule(
