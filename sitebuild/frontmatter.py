@@ -54,6 +54,40 @@ def _needs_weight(src_uri: str) -> bool:
     return len(PurePosixPath(src_uri).parts) > 2
 
 
+def _is_guide(src_uri: str) -> bool:
+    """Every page but the home and category pages (``index.md``): those list guides, readers search guides."""
+    return PurePosixPath(src_uri).name != "index.md"
+
+
+KEYWORDS_REASON = "expected a list of the words readers type for this page's problem, one per line ('  - word')"
+
+
+def _keyword_problems(source: str, src_uri: str, root: yaml.Node, meta: dict[str, Any], closing: int) -> list[Problem]:
+    """``keywords:``: required on guides, a list of distinct one-line texts, each blamed on its own line.
+
+    Search indexes them with a high weight (search.py) and never shows them, so a
+    mistake here would be invisible on the page: the build is the only place to catch it.
+    """
+    if "keywords" not in meta:
+        if not _is_guide(src_uri):
+            return []
+        return [Problem(source, closing, f"front matter: 'keywords' missing ({KEYWORDS_REASON})")]
+    node = next(value for key, value in root.value if key.value == "keywords")
+    line = node.start_mark.line + 2
+    if not isinstance(meta["keywords"], list) or not meta["keywords"]:
+        return [Problem(source, line, f"keywords: {KEYWORDS_REASON}, got {meta['keywords']!r}")]
+    problems, seen = [], {}
+    for item, value in zip(node.value, meta["keywords"], strict=True):
+        at = item.start_mark.line + 2
+        if not _valid(value, str):
+            problems.append(Problem(source, at, f"keywords: expected one line of text, got {value!r}"))
+        elif (folded := " ".join(value.casefold().split())) in seen:
+            problems.append(Problem(source, at, f"keywords: {value!r} given twice; first at line {seen[folded]}"))
+        else:
+            seen[folded] = at
+    return problems
+
+
 def _valid(value: Any, kind: type) -> bool:
     if kind is int:
         return isinstance(value, int) and not isinstance(value, bool) and value >= 0
@@ -90,6 +124,7 @@ def check(source: str, src_uri: str, text: str) -> tuple[dict[str, Any], tuple[P
                 problems.append(Problem(source, closing, f"front matter: '{key}' missing ({reason})"))
         elif not _valid(meta[key], kind) or (key == "revision" and meta[key] < 1):
             problems.append(Problem(source, lines[key], f"{key}: {reason}, got {meta[key]!r}"))
+    problems += _keyword_problems(source, src_uri, root, meta, closing)
     return meta, tuple(sorted(problems, key=lambda p: p.line))
 
 

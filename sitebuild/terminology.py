@@ -91,8 +91,15 @@ def scan(text: str, rules: list[Rule], path: str, line: int) -> list[Offence]:
 
 def markdown_lines(path: Path) -> Iterator[tuple[int, str]]:
     """The prose of a guide, line by line, without code blocks, inline code or link targets."""
-    in_code = False
+    in_code = in_keywords = False
+    in_front = None  # None before the first line; then whether we are in the front matter
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        in_front = line == "---" if in_front is None else in_front and line != "---"
+        # The front matter's `keywords:` are the readers' words, variants included ("webmail",
+        # "en masse"): search matches them, no reader sees them (frontmatter.py, search.py).
+        in_keywords = in_front and (line.startswith("keywords:") or (in_keywords and line[:1] in (" ", "-")))
+        if in_keywords:
+            continue
         if _FENCE.match(line):
             in_code = not in_code
             continue
