@@ -8,6 +8,7 @@ from sitebuild.events import (
     on_config,
     on_env,
     on_files,
+    on_page_content,
     on_page_context,
     on_page_markdown,
     on_post_build,
@@ -16,6 +17,6 @@ from sitebuild.events import (
 )
 
 __all__ = [
-    "on_config", "on_env", "on_files", "on_page_context", "on_page_markdown", "on_post_build", "on_post_page",
+    "on_config", "on_env", "on_files", "on_page_content", "on_page_context", "on_page_markdown", "on_post_build", "on_post_page",
     "on_template_context",
 ]

@@ -28,6 +28,7 @@ from sitebuild import (
     parts,
     search,
     shortcodes,
+    tools,
     wayfinding,
     widget_assets,
 )
@@ -99,7 +100,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     raw, body = page.file.content_string.rstrip(), markdown.rstrip()
     first_line = raw[: len(raw) - len(body)].count("\n") + 1 if raw.endswith(body) else 1
     context = shortcodes.Context(data=data, lang=lang, page=page, files=files, source=source)
-    return _fallback_notice(data, page, lang) + shortcodes.expand(markdown, context, first_line=first_line)
+    tool_line = tools.line(tools.found(markdown), data, lang, source, first_line, markdown)
+    return _fallback_notice(data, page, lang) + tool_line + shortcodes.expand(markdown, context, first_line=first_line)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Readers' words go inside the article, where search indexes them, hidden (search.py)."""
+    return html + search.keywords_html(page.meta.get("keywords"))
 
 
 _default_404: dict[str, bytes] = {}
@@ -193,3 +200,4 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     env.globals["label"] = lambda key: mdtext.html(maildata.label(data, key, _language(config)))
     env.globals["language_roots"] = _language_roots(config)
     env.globals["current_language"] = lambda: _language(config)
+    env.globals["search_help"] = search.help_panel(data, _language(config), files)

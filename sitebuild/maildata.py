@@ -132,6 +132,7 @@ SCHEMA: dict[str, Any] = {
         "max_bytes": POSITIVE, "max_rows": POSITIVE, "example_rows": [[CELL]],
     },
     "recipients": {"max_bytes": POSITIVE},
+    "search": {"popular": [Text(r"[a-z0-9_/-]+\.md", "a guide's path under docs/<lang>/, e.g. clients/x.md")]},
     "links": MapOf(Text(r"(https://\S+)?", "an https:// address, or \"\" while it is not known")),
     "feedback": {"services": [ID], "languages_by_service": Optional(MapOf([LANGUAGE])), "channel": ID},
     "labels": MapOf(MapOf(str)),
