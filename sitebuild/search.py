@@ -147,7 +147,8 @@ def help_panel(data: dict[str, Any], lang: str, files: Files) -> HelpPanel:
             raise PluginError(f"data/mail.yml: search.popular[{index}]: no guide docs/{lang}/{path}")
         popular.append(Link(frontmatter.meta(by_path[path])["title"], by_path[path].url))
     found = [
-        Link(_capital(maildata.label(data, f"tool.{tool.name}", lang)), f"{f.url}#{tool.section}", frontmatter.meta(f)["title"])
+        Link(_capital(maildata.label(data, f"tool.{tool.name}", lang)), f"{f.url}#{tool.section}",
+             frontmatter.meta(f)["title"])
         for f in pages for tool in tools.in_file(f.abs_src_path) if tool.section
     ]
     words = [word.strip() for word in maildata.label(data, "search.words", lang).split(",") if word.strip()]
@@ -160,5 +161,8 @@ def help_panel(data: dict[str, Any], lang: str, files: Files) -> HelpPanel:
 
 
 def _capital(name: str) -> str:
-    """A tool's name at the head of a list item: "vérificateur HELO" -> "Vérificateur HELO" (str.capitalize would lower "HELO")."""
+    """A tool's name at the head of a list item: "vérificateur HELO" -> "Vérificateur HELO".
+
+    ``str.capitalize`` would lower the rest ("Helo").
+    """
     return name[:1].upper() + name[1:]

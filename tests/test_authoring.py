@@ -17,7 +17,7 @@ from sitebuild import codespans
 
 DATA = "data/mail.yml"
 GUIDE = "docs/fr/guides/first.md"
-GOOD_FRONT = "---\ntitle: Premier\ndescription: Un guide.\nrevision: 1\nweight: 10\n---\n"
+GOOD_FRONT = "---\ntitle: Premier\ndescription: Un guide.\nrevision: 1\nweight: 10\nkeywords: [premier]\n---\n"
 
 
 @pytest.fixture
@@ -133,6 +133,14 @@ FRONT_MATTER_BREAKAGES = [
      "{path}:2: front matter is not valid YAML"),
     ("duplicate key in front matter", GOOD_FRONT.replace("weight: 10", "weight: 10\ntitle: Autre"),
      "{path}:6: title: duplicate key; first given at line 2"),
+    ("keywords missing", GOOD_FRONT.replace("keywords: [premier]\n", ""),
+     "{path}:6: front matter: 'keywords' missing (expected a list of the words readers type"),
+    ("keywords not a list", GOOD_FRONT.replace("[premier]", "rebond"),
+     "{path}:6: keywords: expected a list of the words readers type for this page's problem"),
+    ("keyword given twice", GOOD_FRONT.replace("keywords: [premier]", "keywords:\n  - rebond\n  - Rebond"),
+     "{path}:8: keywords: 'Rebond' given twice; first at line 7"),
+    ("empty keyword", GOOD_FRONT.replace("keywords: [premier]", "keywords:\n  - rebond\n  - ''"),
+     "{path}:8: keywords: expected one line of text, got ''"),
 ]
 
 
@@ -146,26 +154,28 @@ def test_broken_front_matter_fails_at_the_guides_own_line(project, text, message
 
 def test_a_guide_not_in_utf_8_names_its_line(project):
     site_copy.write(project, "fr/guides/first.md", (GOOD_FRONT + "\nCaf\u00e9 au lait.\n").encode("latin-1"))
-    _fails(project, f"{GUIDE}:8: not UTF-8 (byte 0xe9 at column 4)")
+    _fails(project, f"{GUIDE}:9: not UTF-8 (byte 0xe9 at column 4)")
 
 
 # (name, body after the front matter, expected message with {path} and {line})
 BODY_BREAKAGES = [
     ("unclosed shortcode", "\nUn texte.\n\nPort <!-- md:port imap ssl\n\nSuite.\n",
-     "{path}:10: unclosed `<!-- md:`; end the shortcode with `-->`"),
+     "{path}:11: unclosed `<!-- md:`; end the shortcode with `-->`"),
     ("unclosed before another comment", "\n<!-- md:settings\n<!-- a note -->\n",
-     "{path}:8: unclosed `<!-- md:`"),
-    ("unknown shortcode", "\n\n<!-- md:setings -->\n", "{path}:9: unknown shortcode 'md:setings'"),
-    ("wrong number of arguments", "\n<!-- md:port imap -->\n", "{path}:8: md:port takes 2 argument(s), got 1"),
+     "{path}:9: unclosed `<!-- md:`"),
+    ("unknown shortcode", "\n\n<!-- md:setings -->\n", "{path}:10: unknown shortcode 'md:setings'"),
+    ("wrong number of arguments", "\n<!-- md:port imap -->\n", "{path}:9: md:port takes 2 argument(s), got 1"),
     ("value that does not exist", "\n<!-- md:value limits.nope -->\n",
-     "{path}:8: md:value limits.nope: no value at 'limits.nope'"),
+     "{path}:9: md:value limits.nope: no value at 'limits.nope'"),
     ("link to a section that does not exist on another page", "\nVoir [la suite](second.md#no-such-id).\n",
-     "{path}:8: Doc file 'fr/guides/first.md' contains a link 'second.md#no-such-id', "
+     "{path}:9: Doc file 'fr/guides/first.md' contains a link 'second.md#no-such-id', "
      "but the doc 'fr/guides/second.md' does not contain an anchor '#no-such-id'"),
     ("link to a section that does not exist on the page", "\nVoir [plus haut](#nope).\n",
-     "{path}:8: Doc file 'fr/guides/first.md' contains a link '#nope', but there is no such anchor on this page"),
+     "{path}:9: Doc file 'fr/guides/first.md' contains a link '#nope', but there is no such anchor on this page"),
+    ("tool outside any section", "\nUn outil :\n\n<!-- md:widget helo -->\n",
+     "{path}:11: md:widget helo: put the tool under a section heading with an id"),
     ("link to a page that does not exist", "\nVoir [ailleurs](missing.md).\n",
-     "{path}:8: Doc file 'fr/guides/first.md' contains a link 'missing.md', "
+     "{path}:9: Doc file 'fr/guides/first.md' contains a link 'missing.md', "
      "but the target 'fr/guides/missing.md' is not"),
 ]
 

@@ -49,7 +49,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         weight = "" if page.endswith("index.md") and page.count("/") == 1 else "weight: 10\n"
         body = "<!-- md:guides -->\n" if page.endswith("index.md") else BODY
         site_copy.write(project, page, f"---\ntitle: {_quoted(title)}\ndescription: {_quoted(description)}\n"
-                                       f"revision: 1\n{weight}---\n{body}")
+                                       f"revision: 1\n{weight}keywords: [{_quoted(title)}]\n---\n{body}")
     data = project / "data" / "mail.yml"
     text = data.read_text(encoding="utf-8")
     for old, payload in LABELS.items():

@@ -64,6 +64,12 @@ function setUp(box, toggle) {
   const search = async () => {
     const query = input.value.trim();
     const number = ++latest;
+    await answer(query, number);
+    // Which query the panel answers now (tests wait for it); an older answer never lands.
+    if (number === latest) meta.dataset.query = query;
+  };
+
+  const answer = async (query, number) => {
     if (!query) return show(hint);
     try {
       const pagefind = await load();
