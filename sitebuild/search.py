@@ -21,7 +21,7 @@ import pagefind_bin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from sitebuild import catalog, frontmatter, maildata, tools
+from sitebuild import catalog, frontmatter, maildata, parts, tools
 
 BUNDLE = "pagefind"  # folder of the search bundle, from the site root (the header script loads it)
 # Inside the article but not prose: the "¶" permalinks MkDocs adds to headings.
@@ -139,6 +139,8 @@ def help_panel(data: dict[str, Any], lang: str, files: Files) -> HelpPanel:
     The popular guides come from ``search.popular`` in the data file; a path that is no
     guide fails the build (a dead link in every page's header otherwise).
     """
+    if (owned := parts.owned()) is not None and lang not in owned:
+        return HelpPanel([], [], [], [])  # this part of a parallel build renders no page of ``lang``
     pages = [f for f in files.documentation_pages() if not f.inclusion.is_excluded()]
     by_path = {catalog.logical(f): f for f in pages}
     popular = []
