@@ -269,9 +269,9 @@ def ref_code(index: int) -> str:
 
 def _front(title: str, description: str, weight: int) -> str:
     quoted = title.replace('"', "'")
-    # Readers' words: every guide needs some (the build says so); the title's words will do here.
-    return (f'---\ntitle: "{quoted}"\ndescription: "{description}"\nrevision: 1\nweight: {weight}\n'
-            f'keywords: ["{quoted}"]\n---\n\n')
+    # Sources and readers' words: every guide needs both (the build says so); the title's words will do here.
+    return (f'---\ntitle: "{quoted}"\nsources: [seed]\ndescription: "{description}"\nrevision: 1\n'
+            f'weight: {weight}\nkeywords: ["{quoted}"]\n---\n\n')
 
 
 def _capital(text: str) -> str:

@@ -13,10 +13,11 @@ from sitebuild.events import (
     on_page_markdown,
     on_post_build,
     on_post_page,
+    on_post_template,
     on_template_context,
 )
 
 __all__ = [
-    "on_config", "on_env", "on_files", "on_page_content", "on_page_context", "on_page_markdown", "on_post_build", "on_post_page",
-    "on_template_context",
+    "on_config", "on_env", "on_files", "on_page_content", "on_page_context", "on_page_markdown", "on_post_build",
+    "on_post_page", "on_post_template", "on_template_context",
 ]

@@ -91,11 +91,22 @@ def placeholders(text: str) -> set[str]:
 
 
 def placeholder_mismatches(catalog: Catalog) -> list[str]:
-    """Translations whose placeholders differ from their id: ``str.format`` would raise."""
+    """Translations whose placeholders differ from their id: ``str.format`` would raise.
+
+    A form of a counted message may leave out the count ``{n}`` ("une ligne"), nothing else.
+    """
     problems = []
     for msg in catalog:
-        if msg.id and msg.string and placeholders(msg.id) != placeholders(msg.string):
-            problems.append(f"{msg.id!r}: translation uses {sorted(placeholders(msg.string))}")
+        if not msg.id or not msg.string:
+            continue
+        if isinstance(msg.id, str):
+            if placeholders(msg.id) != placeholders(msg.string):
+                problems.append(f"{msg.id!r}: translation uses {sorted(placeholders(msg.string))}")
+            continue
+        wanted = placeholders(msg.id[1])
+        for form in msg.string:
+            if form and not wanted - {"n"} <= placeholders(form) <= wanted:
+                problems.append(f"{msg.id[0]!r}: a plural form uses {sorted(placeholders(form))}")
     return problems
 
 

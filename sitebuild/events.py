@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from mailcheck.i18n import typeset
 from sitebuild import (
     client_files,
     csp,
@@ -29,6 +30,7 @@ from sitebuild import (
     search,
     shortcodes,
     tools,
+    typography,
     wayfinding,
     widget_assets,
 )
@@ -71,6 +73,28 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
     if problems:
         raise PluginError("\n".join(map(str, problems)))
     _build["files"] = files  # this language's files, for previous/next in on_page_context
+    _localise_config(config, _data(config), _language(config))
+
+
+# Material's strings that the data file words for us: theme KEY -> label (overrides/partials/language.html).
+THEME_LABELS = {"toc": "nav.on_this_page", "clipboard.copy": "theme.clipboard.copy",
+                "clipboard.copied": "theme.clipboard.copied", "action.skip": "theme.action.skip",
+                "footer": "theme.footer"}
+
+
+def _localise_config(config: MkDocsConfig, data: dict[str, Any], lang: str) -> None:
+    """The settings MkDocs takes once for the whole site, set for the language being built:
+    the heading anchors' title (the toc extension's one ``permalink_title``) and the
+    description of pages that have none (404 pages)."""
+    toc = config.mdx_configs.setdefault("toc", {})
+    if toc.get("permalink"):
+        toc["permalink_title"] = chrome_label(data, "toc.permalink", lang)
+    config.site_description = chrome_label(data, "site.description", lang).format(provider=data["provider"]["name"])
+
+
+def chrome_label(data: dict[str, Any], key: str, lang: str) -> str:
+    """A data-file label as the page chrome shows it: with French spacing in French."""
+    return typeset(maildata.label(data, key, lang), lang)
 
 
 _build: dict[str, Any] = {}
@@ -180,11 +204,18 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     return context
 
 
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
-    """The category stood in for the guide in the sidebar of this page only."""
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    """The category stood in for the guide in the sidebar of this page only; French pages
+    get French spacing in their text (sitebuild/typography.py)."""
     kb = getattr(page, "kb", None)
     if kb is not None and kb.category is not None:
         kb.category.active = False
+    return typography.french_html(output) if _language(config) == "fr" else None
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+    """French spacing on the French 404 page too."""
+    return typography.french_html(output_content) if _language(config) == "fr" else None
 
 
 def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -197,7 +228,12 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     """Let templates (404 page, header) show data-file labels in the language being built."""
     data = _data(config)
-    env.globals["label"] = lambda key: mdtext.html(maildata.label(data, key, _language(config)))
+    env.globals["label"] = lambda key: mdtext.html(chrome_label(data, key, _language(config)))
+    # A theme string as the data file words it, or "" for the theme's own (partials/language.html).
+    env.globals["theme_label"] = lambda key: (
+        mdtext.html(chrome_label(data, THEME_LABELS[key], _language(config))) if key in THEME_LABELS else "")
+    # the footer's places (support, web app, Manager): their address in the language being built
+    env.globals["link_address"] = lambda name: maildata.link_address(data, name, _language(config))
     env.globals["language_roots"] = _language_roots(config)
     env.globals["current_language"] = lambda: _language(config)
     env.globals["search_help"] = search.help_panel(data, _language(config), files)

@@ -11,6 +11,7 @@ any page of its language is rendered. The listings (catalog.py) share the parse.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -30,7 +31,11 @@ FIELDS: dict[str, tuple[type, str]] = {
     "revision": (int, "expected a whole number, 1 or more"),
     "weight": (int, "expected a whole number (the order within the category)"),
 }
-EXAMPLE = "---\\ntitle: ...\\ndescription: ...\\nrevision: 1\\nweight: 10\\n---"
+EXAMPLE = "---\\ntitle: ...\\nsources: [seed]\\ndescription: ...\\nrevision: 1\\nweight: 10\\n---"
+# What a guide's facts rest on, for authors and reviewers (never shown to readers):
+# the seed guides, or the https:// address of each page used.
+SOURCE = re.compile(r"seed|https://[^\s/]+\.[^\s/]+(?:/\S*)?")
+SOURCES_REASON = "expected a list of the pages the guide relies on: https:// addresses or seed, e.g. [seed]"
 
 
 @dataclass(frozen=True)
@@ -55,14 +60,29 @@ def _needs_weight(src_uri: str) -> bool:
 
 
 def _is_guide(src_uri: str) -> bool:
-    """Every page but the home and category pages (``index.md``): those list guides, readers search guides."""
+    """Every page but the home and category pages (``index.md``): a guide states facts, so lists its
+    sources, and readers search for it, so it lists their words."""
     return PurePosixPath(src_uri).name != "index.md"
+
+
+def _sources(source: str, node: yaml.Node, value: Any) -> list[Problem]:
+    """Problems of a ``sources:`` list, each at the line of the entry (or the key) at fault."""
+    line = node.start_mark.line + 2
+    if not isinstance(value, list) or not value:
+        return [Problem(source, line, f"sources: {SOURCES_REASON}, got {value!r}")]
+    problems = []
+    for item, entry in zip(node.value, value, strict=True):
+        if not (isinstance(entry, str) and SOURCE.fullmatch(entry)):
+            problems.append(Problem(source, item.start_mark.line + 2,
+                                    f"sources: {entry!r} is neither seed nor an https:// address"))
+    return problems
 
 
 KEYWORDS_REASON = "expected a list of the words readers type for this page's problem, one per line ('  - word')"
 
 
-def _keyword_problems(source: str, src_uri: str, root: yaml.Node, meta: dict[str, Any], closing: int) -> list[Problem]:
+def _keyword_problems(source: str, src_uri: str, values: dict[str, yaml.Node], meta: dict[str, Any],
+                      closing: int) -> list[Problem]:
     """``keywords:``: required on guides, a list of distinct one-line texts, each blamed on its own line.
 
     Search indexes them with a high weight (search.py) and never shows them, so a
@@ -72,7 +92,7 @@ def _keyword_problems(source: str, src_uri: str, root: yaml.Node, meta: dict[str
         if not _is_guide(src_uri):
             return []
         return [Problem(source, closing, f"front matter: 'keywords' missing ({KEYWORDS_REASON})")]
-    node = next(value for key, value in root.value if key.value == "keywords")
+    node = values["keywords"]
     line = node.start_mark.line + 2
     if not isinstance(meta["keywords"], list) or not meta["keywords"]:
         return [Problem(source, line, f"keywords: {KEYWORDS_REASON}, got {meta['keywords']!r}")]
@@ -116,6 +136,7 @@ def check(source: str, src_uri: str, text: str) -> tuple[dict[str, Any], tuple[P
         line, key, first = duplicate
         return meta, (Problem(source, line + 2, f"{key}: duplicate key; first given at line {first + 2}"),)
     lines = {key.value: key.start_mark.line + 2 for key, _ in root.value}
+    values = {key.value: node for key, node in root.value}
     closing = block.count("\n") + 2
     problems = []
     for key, (kind, reason) in FIELDS.items():
@@ -124,7 +145,12 @@ def check(source: str, src_uri: str, text: str) -> tuple[dict[str, Any], tuple[P
                 problems.append(Problem(source, closing, f"front matter: '{key}' missing ({reason})"))
         elif not _valid(meta[key], kind) or (key == "revision" and meta[key] < 1):
             problems.append(Problem(source, lines[key], f"{key}: {reason}, got {meta[key]!r}"))
-    problems += _keyword_problems(source, src_uri, root, meta, closing)
+    if "sources" in meta:
+        problems += _sources(source, values["sources"], meta["sources"])
+    elif _is_guide(src_uri):
+        problems.append(Problem(source, lines.get("title", closing),
+                                f"front matter: 'sources' missing ({SOURCES_REASON}; put it after 'title')"))
+    problems += _keyword_problems(source, src_uri, values, meta, closing)
     return meta, tuple(sorted(problems, key=lambda p: p.line))
 
 

@@ -95,6 +95,18 @@ class Text:
 
 
 @dataclass(frozen=True)
+class PerLanguage:
+    """Schema marker: one value of ``spec`` for every language, or a mapping language -> value.
+
+    The hoster's support page has an address per language; the web app and the
+    Manager have one address. Every language of ``languages`` is then required
+    (checked with the other cross-key rules).
+    """
+
+    spec: Any
+
+
+@dataclass(frozen=True)
 class Optional:
     """Schema marker: a key that may be absent."""
 
@@ -133,7 +145,8 @@ SCHEMA: dict[str, Any] = {
     },
     "recipients": {"max_bytes": POSITIVE},
     "search": {"popular": [Text(r"[a-z0-9_/-]+\.md", "a guide's path under docs/<lang>/, e.g. clients/x.md")]},
-    "links": MapOf(Text(r"(https://\S+)?", "an https:// address, or \"\" while it is not known")),
+    # one address, or one per language (fr: https://..., en: https://...)
+    "links": MapOf(PerLanguage(Text(r"(https://\S+)?", "an https:// address, or \"\" while it is not known"))),
     "feedback": {"services": [ID], "languages_by_service": Optional(MapOf([LANGUAGE])), "channel": ID},
     "labels": MapOf(MapOf(str)),
 }
@@ -151,6 +164,8 @@ def _check(value: Any, spec: Any, path: KeyPath) -> None:
     """Walk ``value`` along ``spec``; raise :class:`DataError` naming ``path``."""
     if isinstance(spec, Optional):
         spec = spec.spec
+    if isinstance(spec, PerLanguage):
+        spec = MapOf(spec.spec) if isinstance(value, dict) else spec.spec
     if isinstance(spec, type):
         _check_type(value, spec, path)
         if spec is str and not value.strip():
@@ -208,6 +223,13 @@ def _check_references(data: dict[str, Any]) -> None:
     needed += [f"service.{s}" for s in data["feedback"]["services"]]
     needed += [f"csv.header.{c}" for c in "ABCD"]
     needed += [f"link.{name}" for name in data["links"]]
+    for name, url in data["links"].items():
+        if isinstance(url, dict):
+            if missing := [lang for lang in languages if lang not in url]:
+                raise _Invalid(("links", name), f"no address for {', '.join(missing)}")
+            if extra := sorted(set(url) - set(languages)):
+                raise _Invalid(("links", name, extra[0]),
+                               f"unknown language {extra[0]}; `languages:` has {', '.join(languages)}")
     if data["feedback"]["channel"] not in data["links"]:
         raise _Invalid(("feedback", "channel"), f"{data['feedback']['channel']!r} is not in links")
     needed += ["profile.display_name", "profile.description", "autoconfig.documentation"]
@@ -319,6 +341,14 @@ def _load_cached(path: Path, mtime_ns: int) -> dict[str, Any]:
 def load(path: Path) -> dict[str, Any]:
     """The validated data file; parsed once per content change (7,500 pages share it)."""
     return _load_cached(path, path.stat().st_mtime_ns)
+
+
+def link_address(data: dict[str, Any], name: str, lang: str) -> str:
+    """The address of the place ``name`` (``links:``) for a reader of ``lang``; "" while unknown."""
+    if name not in data["links"]:
+        raise DataError(f"unknown link {name!r}; known: {', '.join(data['links'])}")
+    url = data["links"][name]
+    return url[lang] if isinstance(url, dict) else url
 
 
 def label(data: dict[str, Any], key: str, lang: str) -> str:

@@ -10,13 +10,11 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from babel.numbers import format_decimal
-from babel.units import format_unit
-
+from mailcheck.i18n import number, size
 from sitebuild import maildata, mdtext
 from sitebuild.maildata import DataError
 
-_MIB = 1024 * 1024
+_MB = 1000 * 1000
 
 
 def label(data: dict[str, Any], key: str, lang: str) -> str:
@@ -90,7 +88,8 @@ def value(data: dict[str, Any], path: str, fmt: str, lang: str) -> str:
     """One scalar of the data file at dotted ``path``, formatted for ``lang``.
 
     ``fmt``: ``plain`` (numbers with the language's grouping), ``mb`` (a size
-    given in megabytes), ``bytes`` (a size in bytes, shown in whole megabytes).
+    given in megabytes), ``bytes`` (a size in bytes); sizes as ``mailcheck.i18n.size``
+    writes them (10 MB, 10 Mo, 201 MiB, 201 Mio).
     """
     node: Any = data
     for part in path.split("."):
@@ -100,13 +99,13 @@ def value(data: dict[str, Any], path: str, fmt: str, lang: str) -> str:
     if isinstance(node, bool) or not isinstance(node, (int, str)):
         raise DataError(f"{path!r} is not a single value")
     if fmt == "plain":
-        return format_decimal(node, locale=lang) if isinstance(node, int) else mdtext.markdown(node)
+        return number(node, lang) if isinstance(node, int) else mdtext.markdown(node)
     if not isinstance(node, int):
         raise DataError(f"{path!r} is not a number; format {fmt!r} needs one")
-    megabytes = {"mb": node, "bytes": round(node / _MIB)}.get(fmt)
-    if megabytes is None:
+    n_bytes = {"mb": node * _MB, "bytes": node}.get(fmt)
+    if n_bytes is None:
         raise DataError(f"unknown format {fmt!r}; known: plain, mb, bytes")
-    return format_unit(megabytes, "digital-megabyte", length="short", locale=lang)
+    return size(n_bytes, lang)
 
 
 def link(data: dict[str, Any], name: str, lang: str) -> str:
@@ -115,10 +114,8 @@ def link(data: dict[str, Any], name: str, lang: str) -> str:
     An address nobody has confirmed yet is ``""`` in the data file; the step then
     still names the place, and filling in the address later links every guide.
     """
-    if name not in data["links"]:
-        raise DataError(f"unknown link {name!r}; known: {', '.join(data['links'])}")
+    url = maildata.link_address(data, name, lang)
     text = label(data, f"link.{name}", lang)
-    url = data["links"][name]
     return f"[{text}]({url})" if url else text
 
 

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from mailcheck.i18n import BABEL_LOCALE
 from sitebuild import catalog, frontmatter, mdtext
 
 TOC_MIN_SECTIONS = 4  # "On this page" for guides with more than three sections
@@ -101,7 +102,8 @@ def build(page: Page, nav: Navigation, files: Files, lang: str, updated_text: st
     folder = posixpath.dirname(logical)
     is_guide = bool(folder) and posixpath.basename(logical) != "index.md"
     found = Wayfinding(toc=is_guide and len(page.toc.items) >= TOC_MIN_SECTIONS)
-    if not page.is_homepage and nav.homepage is not None:
+    # A home page (of any language: is_homepage is only the default language's) has no trail.
+    if logical != "index.md" and nav.homepage is not None:
         found.crumbs.append(Link(nav.homepage.title or "", nav.homepage.url))
     if is_guide:
         index = f"{folder}/index.md"
@@ -114,6 +116,6 @@ def build(page: Page, nav: Navigation, files: Files, lang: str, updated_text: st
             found.previous = _link(siblings[at - 1]) if at > 0 else None
             found.next = _link(siblings[at + 1]) if at + 1 < len(siblings) else None
         date = last_updated(page.file.abs_src_path, docs_dir)
-        found.updated = updated_text.format(date=format_date(date, format="long", locale=lang))
+        found.updated = updated_text.format(date=format_date(date, format="long", locale=BABEL_LOCALE[lang]))
     return found
 

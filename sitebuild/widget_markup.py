@@ -12,12 +12,13 @@ import json
 from collections.abc import Callable
 from html import escape
 
-from mailcheck.i18n import N_, message, translations
+from mailcheck.i18n import N_, NP_, NUMBER_SYMBOLS, SINGULAR_COUNTS, message, plural_index, translations, typeset
 from mailcheck.policy import policy
 from sitebuild import widget_assets
 from sitebuild.widget_assets import ASSETS, template_filename
 
-# Strings the script shows while it runs (key -> English msgid).
+# Strings the script shows while it runs (key -> English msgid, or NP_ pair for a count:
+# the page then gets the language's forms and ui.js ``plural`` picks one).
 RUNTIME_STRINGS = {
     "idle": N_("The checker loads when you use it."),
     "loading": N_("Loading the checker…"),
@@ -33,7 +34,7 @@ RUNTIME_STRINGS = {
     "failed.crashed": N_("The checker stopped unexpectedly, perhaps for lack of memory. Check again to restart it."),
     "retry": N_("Retry"),
     # A long check (a CSV file of thousands of rows) shows how far it is and can be stopped.
-    "rows_done": N_("Checked {done} of {total} rows"),
+    "rows_done": NP_("Checked {done} of {n} row", "Checked {done} of {n} rows"),
     "cancel": N_("Cancel"),
     "cancelled": N_("The check was cancelled."),
     "accept": N_("Accepted"),
@@ -52,7 +53,8 @@ RUNTIME_STRINGS = {
     "dialogue": N_("What your server would see"),
     "download_fixed": N_("Download the corrected file"),
     "download_profile": N_("Download the profile"),
-    "findings_shown": N_("Only the first findings are shown here; the download lists all of them."),
+    "findings_shown": NP_("Only the first {shown} of {n} finding are shown here; the download lists all of them.",
+                          "Only the first {shown} of {n} findings are shown here; the download lists all of them."),
     "download_findings": N_("Download all findings (CSV)"),
     "empty": N_("Enter something to check first."),
     "group": N_("Message {index} of {total}"),
@@ -61,7 +63,7 @@ RUNTIME_STRINGS = {
     "download_groups": N_("Download the groups as a text file"),
     "newsletter": N_("Advice for mailings to many people"),
     "parts": N_("Import one part per day, in this order:"),
-    "download_part": N_("Part {index} of {total} ({rows} rows)"),
+    "download_part": NP_("Part {index} of {total} ({n} row)", "Part {index} of {total} ({n} rows)"),
     "helo.next": N_(
         "If mail from this server still bounces, read the bounce message for its reason, and check that "
         "the name has an address in the DNS and that the server's IP address points back to it (reverse DNS)."
@@ -103,13 +105,32 @@ def _t(lang: str, key: str) -> str:
     return escape(message("ui", lang, MARKUP_STRINGS.get(key) or RUNTIME_STRINGS[key]))
 
 
+def _forms(lang: str, pair: tuple[str, str]) -> list[str]:
+    """Every form of a counted message in ``lang``, in the order of its plural rule."""
+    counts = [next(n for n in range(10) if plural_index(lang, n) == form) for form in (0, 1)]
+    return [typeset(translations("ui", lang).ngettext(*pair, n), lang) for n in counts]
+
+
+def runtime_strings(lang: str) -> dict[str, object]:
+    """What ui.js reads: the runtime strings (a list of forms for a count), the language's
+    plural rule (``_singular``: the counts that take the first form) and number signs
+    (``_number``: digit group and decimal separators), as mailcheck.i18n has them."""
+    catalog = translations("ui", lang)
+    strings: dict[str, object] = {
+        key: _forms(lang, msgid) if isinstance(msgid, tuple) else typeset(catalog.gettext(msgid), lang)
+        for key, msgid in RUNTIME_STRINGS.items()
+    }
+    strings["_singular"] = list(SINGULAR_COUNTS[lang])
+    strings["_number"] = list(NUMBER_SYMBOLS[lang])
+    return strings
+
+
 def _strings(lang: str) -> str:
     """The runtime strings as JSON that is safe inside a <script> element.
 
-    Their ``{placeholders}`` stay in: the script fills them (``format`` in ui.js).
+    Their ``{placeholders}`` stay in: the script fills them (``format`` and ``plural`` in ui.js).
     """
-    strings = {key: translations("ui", lang).gettext(msgid) for key, msgid in RUNTIME_STRINGS.items()}
-    return json.dumps(strings, ensure_ascii=False).replace("</", "<\\/")
+    return json.dumps(runtime_strings(lang), ensure_ascii=False).replace("</", "<\\/")
 
 
 def _helo_form(lang: str) -> str:

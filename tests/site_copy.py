@@ -24,6 +24,7 @@ LANGS = ("en", "fr", "de", "it", "es")
 
 GUIDE = """---
 title: {title}
+sources: [seed]
 description: {description}
 revision: 1
 weight: {weight}

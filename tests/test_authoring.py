@@ -17,7 +17,8 @@ from sitebuild import codespans
 
 DATA = "data/mail.yml"
 GUIDE = "docs/fr/guides/first.md"
-GOOD_FRONT = "---\ntitle: Premier\ndescription: Un guide.\nrevision: 1\nweight: 10\nkeywords: [premier]\n---\n"
+GOOD_FRONT = ("---\ntitle: Premier\ndescription: Un guide.\nrevision: 1\nweight: 10\nsources: [seed]\n"
+              "keywords: [premier]\n---\n")
 
 
 @pytest.fixture
@@ -87,6 +88,10 @@ DATA_BREAKAGES = [
      "csv.delimiter: expected one of , ; | or a tab, got ',;'"),
     ("not YAML", "  host: mail.infomaniak.com\n", "  host: [mail.infomaniak.com\n", "  host: [",
      "not valid YAML"),
+    ("support page missing a language", '    es: "https://www.infomaniak.com/es/asistencia"\n', "", "  support:",
+     "links.support: no address for es"),
+    ("support page not https", 'fr: "https://www.infomaniak.com/fr/support"', 'fr: "www.infomaniak.com/fr/support"',
+     "fr: \"www.", "links.support.fr: expected an https:// address, or \"\" while it is not known"),
 ]
 
 
@@ -133,14 +138,25 @@ FRONT_MATTER_BREAKAGES = [
      "{path}:2: front matter is not valid YAML"),
     ("duplicate key in front matter", GOOD_FRONT.replace("weight: 10", "weight: 10\ntitle: Autre"),
      "{path}:6: title: duplicate key; first given at line 2"),
+    ("sources missing", GOOD_FRONT.replace("sources: [seed]\n", ""),
+     "{path}:2: front matter: 'sources' missing (expected a list of the pages the guide relies on"),
+    ("sources empty", GOOD_FRONT.replace("sources: [seed]", "sources: []"),
+     "{path}:6: sources: expected a list of the pages the guide relies on: https:// addresses or seed, "
+     "e.g. [seed], got []"),
+    ("sources not a list", GOOD_FRONT.replace("sources: [seed]", "sources: seed"),
+     "{path}:6: sources: expected a list of the pages the guide relies on: https:// addresses or seed, "
+     "e.g. [seed], got 'seed'"),
+    ("a source without https://", GOOD_FRONT.replace(
+        "sources: [seed]", "sources:\n  - seed\n  - www.infomaniak.com/fr/support\n  - https://example.org/a"),
+     "{path}:8: sources: 'www.infomaniak.com/fr/support' is neither seed nor an https:// address"),
     ("keywords missing", GOOD_FRONT.replace("keywords: [premier]\n", ""),
-     "{path}:6: front matter: 'keywords' missing (expected a list of the words readers type"),
+     "{path}:7: front matter: 'keywords' missing (expected a list of the words readers type"),
     ("keywords not a list", GOOD_FRONT.replace("[premier]", "rebond"),
-     "{path}:6: keywords: expected a list of the words readers type for this page's problem"),
+     "{path}:7: keywords: expected a list of the words readers type for this page's problem"),
     ("keyword given twice", GOOD_FRONT.replace("keywords: [premier]", "keywords:\n  - rebond\n  - Rebond"),
-     "{path}:8: keywords: 'Rebond' given twice; first at line 7"),
+     "{path}:9: keywords: 'Rebond' given twice; first at line 8"),
     ("empty keyword", GOOD_FRONT.replace("keywords: [premier]", "keywords:\n  - rebond\n  - ''"),
-     "{path}:8: keywords: expected one line of text, got ''"),
+     "{path}:9: keywords: expected one line of text, got ''"),
 ]
 
 
@@ -154,28 +170,28 @@ def test_broken_front_matter_fails_at_the_guides_own_line(project, text, message
 
 def test_a_guide_not_in_utf_8_names_its_line(project):
     site_copy.write(project, "fr/guides/first.md", (GOOD_FRONT + "\nCaf\u00e9 au lait.\n").encode("latin-1"))
-    _fails(project, f"{GUIDE}:9: not UTF-8 (byte 0xe9 at column 4)")
+    _fails(project, f"{GUIDE}:10: not UTF-8 (byte 0xe9 at column 4)")
 
 
 # (name, body after the front matter, expected message with {path} and {line})
 BODY_BREAKAGES = [
     ("unclosed shortcode", "\nUn texte.\n\nPort <!-- md:port imap ssl\n\nSuite.\n",
-     "{path}:11: unclosed `<!-- md:`; end the shortcode with `-->`"),
+     "{path}:12: unclosed `<!-- md:`; end the shortcode with `-->`"),
     ("unclosed before another comment", "\n<!-- md:settings\n<!-- a note -->\n",
-     "{path}:9: unclosed `<!-- md:`"),
-    ("unknown shortcode", "\n\n<!-- md:setings -->\n", "{path}:10: unknown shortcode 'md:setings'"),
-    ("wrong number of arguments", "\n<!-- md:port imap -->\n", "{path}:9: md:port takes 2 argument(s), got 1"),
+     "{path}:10: unclosed `<!-- md:`"),
+    ("unknown shortcode", "\n\n<!-- md:setings -->\n", "{path}:11: unknown shortcode 'md:setings'"),
+    ("wrong number of arguments", "\n<!-- md:port imap -->\n", "{path}:10: md:port takes 2 argument(s), got 1"),
     ("value that does not exist", "\n<!-- md:value limits.nope -->\n",
-     "{path}:9: md:value limits.nope: no value at 'limits.nope'"),
+     "{path}:10: md:value limits.nope: no value at 'limits.nope'"),
     ("link to a section that does not exist on another page", "\nVoir [la suite](second.md#no-such-id).\n",
-     "{path}:9: Doc file 'fr/guides/first.md' contains a link 'second.md#no-such-id', "
+     "{path}:10: Doc file 'fr/guides/first.md' contains a link 'second.md#no-such-id', "
      "but the doc 'fr/guides/second.md' does not contain an anchor '#no-such-id'"),
     ("link to a section that does not exist on the page", "\nVoir [plus haut](#nope).\n",
-     "{path}:9: Doc file 'fr/guides/first.md' contains a link '#nope', but there is no such anchor on this page"),
+     "{path}:10: Doc file 'fr/guides/first.md' contains a link '#nope', but there is no such anchor on this page"),
     ("tool outside any section", "\nUn outil :\n\n<!-- md:widget helo -->\n",
-     "{path}:11: md:widget helo: put the tool under a section heading with an id"),
+     "{path}:12: md:widget helo: put the tool under a section heading with an id"),
     ("link to a page that does not exist", "\nVoir [ailleurs](missing.md).\n",
-     "{path}:9: Doc file 'fr/guides/first.md' contains a link 'missing.md', "
+     "{path}:10: Doc file 'fr/guides/first.md' contains a link 'missing.md', "
      "but the target 'fr/guides/missing.md' is not"),
 ]
 

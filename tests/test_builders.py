@@ -109,7 +109,8 @@ def test_make_serve_pages_carry_the_live_reload_script(tmp_path):
 
 def test_properdocs_reports_authors_mistakes_like_mkdocs(tmp_path):
     project = site_copy.make(tmp_path / "project")
-    guide = ("---\ntitle: Premier\ndescription: Un guide.\nrevision: 1\nweight: 10\nkeywords: [premier]\n---\n\n"
+    guide = ("---\ntitle: Premier\nsources: [seed]\ndescription: Un guide.\nrevision: 1\nweight: 10\n"
+             "keywords: [premier]\n---\n\n"
              "Voir [x](second.md#nope).\n")
     site_copy.write(project, "fr/guides/first.md", guide)
     outputs = {}

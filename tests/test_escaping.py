@@ -48,8 +48,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for page, (title, description) in PAGES.items():
         weight = "" if page.endswith("index.md") and page.count("/") == 1 else "weight: 10\n"
         body = "<!-- md:guides -->\n" if page.endswith("index.md") else BODY
-        site_copy.write(project, page, f"---\ntitle: {_quoted(title)}\ndescription: {_quoted(description)}\n"
-                                       f"revision: 1\n{weight}keywords: [{_quoted(title)}]\n---\n{body}")
+        site_copy.write(project, page, f"---\ntitle: {_quoted(title)}\nsources: [seed]\n"
+                                       f"description: {_quoted(description)}\nrevision: 1\n{weight}"
+                                       f"keywords: [{_quoted(title)}]\n---\n{body}")
     data = project / "data" / "mail.yml"
     text = data.read_text(encoding="utf-8")
     for old, payload in LABELS.items():

@@ -8,6 +8,8 @@ Mail web app" needs the web app's address. Both are checked here on the Markdown
 from __future__ import annotations
 
 import re
+from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -80,11 +82,28 @@ def test_a_broken_anchor_or_page_is_reported(tmp_path: Path) -> None:
     ]
 
 
+# How prose names each place, per language (the labels `link.*` and their short forms:
+# "our support", "the web app", "the Manager"). Support and the web app in any case.
+MENTIONS: dict[str, dict[str, str]] = {
+    "support": {"fr": r"\bsupport\b", "en": r"\bsupport\b", "de": r"\bSupport\b", "it": r"\bsupporto\b",
+                "es": r"\bsoporte\b"},
+    "webmail": {"fr": r"\bapp Web\b", "en": r"\bweb app\b", "de": r"\bWeb-App\b", "it": r"\bweb app\b",
+                "es": r"\baplicación web\b"},
+    "manager": dict.fromkeys(LANGUAGES, r"(?<!Guest )\bManager\b"),  # Guest Manager: a product in the feedback table
+}
+
+
 def places(lang: str) -> dict[str, re.Pattern[str]]:
     """How a guide names each linked place when it types it instead of using ``md:link``."""
     named = {name: re.escape(maildata.label(DATA, f"link.{name}", lang)) for name in ("webmail", "manager")}
     named["manager"] = r"\bManager\b"  # "the Manager" alone names it too
     return {name: re.compile(pattern, re.IGNORECASE if name == "webmail" else 0) for name, pattern in named.items()}
+
+
+def mention_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    """How prose names each place (MENTIONS) in ``lang``."""
+    return {place: re.compile(words[lang], 0 if place == "manager" else re.IGNORECASE)
+            for place, words in MENTIONS.items()}
 
 
 def unlinked_places(page: Path, lang: str) -> list[str]:
@@ -167,3 +186,96 @@ def test_the_feedback_page_says_where_feedback_goes(lang: str) -> None:
     how = text.split("{#how}", 1)[1].split("\n## ", 1)[0]
     assert f"<!-- md:link {DATA['feedback']['channel']} -->" in how
     assert "<!-- md:feedback -->" in text
+
+
+# --- The built pages: every mention of a place is its link; the footer has all three ------------
+
+# Not a reference to a place: headings (a link there would hide the section's permalink),
+# code, the wayfinding around the article, and interface labels, which guides set in bold
+# ("click **Support** in the left sidebar" is the Manager's menu, not our support page).
+SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "nav", "details", "strong"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Mentions(HTMLParser):
+    """Every mention of a place in the article of a built page, with the link it sits in (or None)."""
+
+    def __init__(self, patterns: dict[str, re.Pattern[str]]) -> None:
+        super().__init__()
+        self.patterns = patterns
+        self.stack: list[tuple[str, str | None]] = []  # open elements inside the article: (tag, href)
+        self.in_article = False
+        self.found: list[tuple[str, str, str | None]] = []  # (place, text around it, href)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.in_article, self.stack = True, []
+        elif self.in_article and tag not in VOID:
+            self.stack.append((tag, dict(attrs).get("href") if tag == "a" else None))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.in_article = False
+        elif self.in_article and tag not in VOID:
+            while self.stack and self.stack.pop()[0] != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if not self.in_article or any(tag in SKIPPED for tag, _ in self.stack):
+            return
+        href = next((h for tag, h in reversed(self.stack) if tag == "a"), None)
+        for place, pattern in self.patterns.items():
+            for match in pattern.finditer(data):
+                around = data[max(0, match.start() - 40): match.end() + 40].strip()
+                self.found.append((place, " ".join(around.split()), href))
+
+
+def unlinked_mentions(html: str, lang: str) -> list[str]:
+    """Mentions of support, the web app or the Manager that are not a link to its address."""
+    parser = _Mentions(mention_patterns(lang))
+    parser.feed(html)
+    return [f"{place} named without its link ({maildata.link_address(DATA, place, lang)}): ...{text}..."
+            for place, text, href in parser.found if href != maildata.link_address(DATA, place, lang)]
+
+
+def _built_pages(site: Path, lang: str) -> list[Path]:
+    root = site if lang == "en" else site / lang
+    others = {code for code in LANGUAGES if code != "en"}
+    return sorted(p for p in root.rglob("index.html")
+                  if lang != "en" or p.relative_to(site).parts[0] not in others | {"_widgets"})
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_built_page_has_the_three_places_in_its_footer(built_site: Path, lang: str) -> None:
+    expected = [(maildata.link_address(DATA, place, lang), maildata.label(DATA, f"link.{place}", lang))
+                for place in ("support", "webmail", "manager")]
+    pages = _built_pages(built_site, lang)
+    assert len(pages) >= len(list((DOCS / lang).rglob("*.md")))
+    for path in pages:
+        footer = re.search(r'<nav class="kb-footer"[^>]*>(.*?)</nav>', path.read_text(encoding="utf-8"), re.S)
+        assert footer, f"{path.relative_to(built_site)}: no footer places"
+        links = [(unescape(href), unescape(text)) for href, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>',
+                                                                               footer.group(1))]
+        assert [href for href, _ in links] == [href for href, _ in expected], path
+        assert [text.casefold() for _, text in links] == [text.casefold() for _, text in expected], path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_support_has_an_address_in_every_language(lang: str) -> None:
+    address = maildata.link_address(DATA, "support", lang)
+    assert re.fullmatch(r"https://\S+", address), f"links.support has no address for {lang}"
+    assert f"/{lang}/" in address + "/", "the support page is the one in the reader's language"
+
+
+def test_a_place_named_without_its_link_is_reported() -> None:
+    support = maildata.link_address(DATA, "support", "en")
+    html = (
+        "<nav>Contact support</nav><article><h2>Contacting support</h2>"
+        f"<p>Ask <a href=\"{support}\">Infomaniak support</a>, or our support team,"
+        " in the <a href=\"https://example.org\">Infomaniak Manager</a>.</p>"
+        "<p>Click <strong>Support</strong>; <code>Manager</code>; Guest Manager.</p></article>"
+    )
+    assert unlinked_mentions(html, "en") == [
+        f"support named without its link ({support}): ..., or our support team, in the...",
+        f"manager named without its link ({DATA['links']['manager']}): ...Infomaniak Manager...",
+    ]

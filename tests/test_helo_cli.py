@@ -79,13 +79,63 @@ def test_json_messages_follow_lang() -> None:
     assert obj["findings"][0]["message"].startswith("„www“")
 
 
-def test_a_ten_megabyte_paste_on_stdin_is_cut_and_reported() -> None:
+def test_a_ten_megabyte_paste_on_stdin_is_cut_reported_and_not_called_accepted() -> None:
     log_line = b"Dec 04 16:26:21 mx postfix/smtpd[1]: connect from unknown[127.0.0.1]\n"
     paste = b"EHLO mail.example.com\n" + log_line * 150_000
     result = run("helo", "--json", "-", stdin=paste)
-    assert result.returncode == 0
+    assert result.returncode == 3  # the rest was never checked: it may hold a rejected name
     (line,) = result.stdout.splitlines()
     report = json.loads(line)
     assert report["helo"] == "mail.example.com"
     assert [f["code"] for f in report["findings"]] == ["HELO_INPUT_CUT"]
-    assert str(len(paste)) in report["findings"][0]["message"]
+    assert "262,144" in report["findings"][0]["message"]  # grouped as English writes numbers
+
+
+def test_a_rejected_name_before_the_cut_still_exits_1() -> None:
+    assert run("helo", "-", stdin=b"HELO localhost\n" + b"x " * 300_000).returncode == 1
+
+
+def test_names_past_the_first_hundred_make_the_exit_code_say_incomplete() -> None:
+    names = "\n".join(f"h{i}.example.com" for i in range(150)).encode()
+    result = run("helo", "--json", "-", stdin=names)
+    assert result.returncode == 3
+    assert len(result.stdout.splitlines()) == 100
+
+
+def test_stdin_is_read_only_up_to_the_cap() -> None:
+    """An endless standard input: the command reads the cap, answers and ends."""
+    producer = subprocess.Popen(["yes", "EHLO mail.example.com"], stdout=subprocess.PIPE)
+    try:
+        result = subprocess.run([sys.executable, "-m", "mailcheck", "helo", "--json", "-"], stdin=producer.stdout,
+                                capture_output=True, timeout=60, check=False)
+    finally:
+        producer.kill()
+        producer.wait()
+    assert result.returncode == 3
+    assert json.loads(result.stdout)["findings"][-1]["code"] == "HELO_INPUT_CUT"
+
+
+def test_help_lists_the_exit_codes() -> None:
+    text = run("helo", "--help").stdout.decode()
+    for code in ("0", "1", "2", "3", "4"):
+        assert f"\n  {code}  " in text
+
+
+def test_a_full_disk_gives_one_line_and_exit_4() -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "mailcheck", "helo", "localhost"], stdout=full,
+                                stderr=subprocess.PIPE, check=False)
+    assert result.returncode == 4
+    assert result.stderr.decode().count("\n") == 1 and "Traceback" not in result.stderr.decode()
+    assert "cannot write the output" in result.stderr.decode()
+
+
+def test_a_closed_pipe_gives_one_line_and_exit_4() -> None:
+    names = "\n".join(f"h{i}.example.com" for i in range(100)).encode()
+    process = subprocess.Popen([sys.executable, "-m", "mailcheck", "helo", "--json", "-"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader goes away before the first line (as "| head -0" would)
+    _, error = process.communicate(names, timeout=60)
+    assert process.returncode == 4
+    assert error.decode().count("\n") == 1 and "Traceback" not in error.decode()
+    assert "closed the pipe" in error.decode()

@@ -52,13 +52,13 @@ def test_formats(text: str, expected: Extracted) -> None:
 
 # One real example per rule (from tests/fixtures/helo/corpus.jsonl, shortened where long).
 @pytest.mark.parametrize(("rule", "text", "value"), [
-    ("postfix-opensmtpd-received",
+    ("received-trace",
      "Received: from mail.example.org (unknown [127.0.0.1])\n\tby mx.example.net (Postfix) with ESMTP id"
      " 4C25E20C819\n\tfor <h00@example.net>; Fri,  4 Dec 2026 16:26:20 +0000 (UTC)", "mail.example.org"),
-    ("postfix-opensmtpd-received",
+    ("received-trace",
      "Received: from Mail.Example.ORG (<unknown> [127.0.0.1])\n\tby smtpd-mx.example.net (OpenSMTPD) with"
      " ESMTP id 5b0c0c8e", "Mail.Example.ORG"),
-    ("postfix-opensmtpd-received",
+    ("received-trace",
      "Received: from [IPv6:2001:db8::25] (client.example.org [127.0.0.2])\n    by mx.example.net (Postfix)",
      "[IPv6:2001:db8::25]"),
     ("exim-received", "Received: from [127.0.0.1] (helo=[192.0.2.10])\n\tby exim-mx.example.net with esmtp",
@@ -68,10 +68,10 @@ def test_formats(text: str, expected: Extracted) -> None:
     ("exim-received", "Received: from [127.0.0.1] (helo=mail example.org)\n\tby x", "mail example.org"),
     ("exim-received", "Received: from mx.example.org ([192.0.2.7] ident=mail helo=mx1.example.org)\n\tby x",
      "mx1.example.org"),
-    ("postfix-opensmtpd-received",
+    ("received-trace",
      "Received: from laptop.example.org (dsl-1.example.net [192.0.2.8])\n\t(Authenticated sender: bob)\n\tby"
      " mx.example.net (Postfix) with ESMTPSA id 4C25E", "laptop.example.org"),
-    ("exim-received-verified",
+    ("received-trace",
      "Received: from exim-out.example.org ([127.0.0.4])\n\tby exim-mx.example.net with esmtp (Exim 4.96)",
      "exim-out.example.org"),
     ("exim-log-verified",
@@ -206,7 +206,12 @@ def test_the_number_of_values_is_capped() -> None:
 
 
 PATHOLOGICAL = ["helo=<", "H=(", "H=", ";HELO ", "after EHLO ", "Received: from x (", " x \n", "<", "(helo=",
-                'command="EHLO ', "rejected EHLO from ", "a "]
+                'command="EHLO ', "rejected EHLO from ", "a ",
+                # the forms of issue 21
+                "Received: from a (HELO ", 'Received: from a ([1.2.3.4] "EHLO ', "from a (b [1.2.3.4] ", "> ", ">  x\n",
+                "Received: from a (1.2.3.4", "helo= ", "smtp.helo=", "PREGREET 1 after 1 from x: EHLO ",
+                "CLIENT -> SERVER: EHLO ", ",<,EHLO ", "'EHLO a\\r\\n", "for (", "connection from a [1.2.3.4]",
+                "Received: from a\n[", "] <-- EHLO ", "HELO/EHLO argument \"", "claiming to be \""]
 
 
 def _best_time(text: str) -> float:
@@ -226,3 +231,106 @@ def test_pathological_pastes_take_linear_time(piece: str) -> None:
     large = _best_time(piece * (256_000 // len(piece)))
     assert large < 1.0
     assert large < 8 * small + 0.02, (small, large)
+
+
+# --- forms issue 21 names whose published pastes are not in the corpora yet ---------------
+
+@pytest.mark.parametrize(("text", "value", "rule"), [
+    ('Received: from mx.example.org ([192.0.2.1]:4321 "EHLO mail.example.org" ident: NO-IDENT-SERVICE)\n'
+     "\tby zmailer.example.net with ESMTP id <123>; Fri, 4 Dec 2026", "mail.example.org", "zmailer-received"),
+    ('[NOTICE] [1A2B] [core] disconnect ip=192.0.2.1 rdns=mx.example.org helo="srv01" relay=N early=N',
+     "srv01", "haraka-log"),
+    ('"SMTPD"\t4164\t12\t"2026-12-04 10:00:00.000"\t"192.0.2.1"\t"RECEIVED: EHLO srv01"', "srv01",
+     "hmailserver-log"),
+    ("[SPF failed: Please see http://www.openspf.org/Why?s=helo;id=srv01.example.org;ip=192.0.2.1;r=mx]",
+     "srv01.example.org", "spf-why-helo"),
+    ("X-MDHelo: [10.10.10.144]", "[10.10.10.144]", "mdaemon-header"),
+    ("Invalid EHLO argument received: srv_01", "srv_01", "james-reply"),
+])
+def test_forms_known_from_the_survey(text: str, value: str, rule: str) -> None:
+    assert [(item.value, item.rule) for item in extract(text)[0]] == [(value, rule)]
+
+
+# --- never a wrong name: placeholders and the server's own names -------------------------
+
+@pytest.mark.parametrize("text", [
+    # qmail's "unknown" and OpenSMTPD's "<unknown>" stand for "no reverse name"
+    "Received: from unknown (192.0.2.1) by mx.example.net with SMTP; 4 Dec 2026 10:00:00 -0000",
+    "Received: from unknown (HELO ) (192.0.2.1) by mx.example.net with SMTP; 4 Dec 2026",
+    # empty fields
+    "Received-SPF: none (mx.example.net: no SPF) client-ip=192.0.2.1; helo=; envelope-from=<>",
+    "Authentication-Results: mx.example.net; spf=none smtp.helo=",
+    "Received: from [192.0.2.1] (helo=) by mx.example.net with esmtp (Exim 4.96)",
+    # the server's own names: greeting, EHLO reply, by host, receiver=, authserv-id, SNI
+    "220 mx.example.net ESMTP Postfix",
+    "250-mx.example.net Hello mail.example.org [192.0.2.1]",
+    "Received-SPF: Pass (mx.example.net: domain of a@example.org designates 192.0.2.1) receiver=mx.example.net;",
+    "Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=a@example.org",
+    "2026-12-04 10:00:00 1xZ => b@example.net R=dnslookup T=remote_smtp H=mx.example.net [192.0.2.2]"
+    " X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes SNI=mx.example.net K C=\"250 OK\"",
+    # webmail: no SMTP session, no HELO
+    "Received: from 192.0.2.1 (SquirrelMail authenticated user bob) by webmail.example.net with HTTP;"
+    " Fri, 4 Dec 2026 10:00:00",
+    "Received: from [192.0.2.1] by web1.example.net via HTTP; Fri, 4 Dec 2026 10:00:00",
+    "Received: from AM0PR01MB1234.eurprd01.prod.outlook.com ([fe80::1]) by AM0PR01MB1234.eurprd01.prod.outlook.com"
+    " ([fe80::1%4]) with mapi id 15.20.1234.000; Fri, 4 Dec 2026 10:00:00 +0000",
+    # a reverse name and an address: no HELO (Sendmail relay=, Postfix connect)
+    "Dec 4 10:00:00 mx sm-mta[1]: x: from=<a@example.org>, relay=localhost [127.0.0.1]",
+    "Dec 4 10:00:00 mx postfix/smtpd[1]: connect from localhost[127.0.0.1]",
+])
+def test_placeholders_and_server_names_are_never_reported(text: str) -> None:
+    assert extract(text) == ([], False)
+
+
+def test_localhost_as_the_reverse_name_is_not_the_helo() -> None:
+    text = "Received: from mail.example.org (localhost [127.0.0.1])\n\tby mx.example.net (Postfix) with ESMTP id 1"
+    assert values(text) == ["mail.example.org"]
+
+
+def test_a_reply_quoting_a_header_is_read_without_its_quote_marks() -> None:
+    text = "> Received: from srv01 (unknown [192.0.2.1])\n>\tby mx.example.net (Postfix) with ESMTP id 1;\n"
+    assert values(text) == ["srv01"]
+
+
+def test_a_quoted_sentence_is_not_a_command() -> None:
+    assert values("> Helo command rejected: see below\n") == []
+    assert values("> The server said HELO to us.\n") == []
+
+
+def test_the_host_and_certainty_come_with_the_value() -> None:
+    (item,), _ = extract("Received: from srv01 (mail.example.org [192.0.2.1]) by mx.example.net (Postfix)")
+    assert (item.value, item.host, item.certain) == ("srv01", "mail.example.org", True)
+    (item,), _ = extract("2016-03-21 04:33:13 SMTP connection from riveruse.com [206.214.71.53]:39865 closed")
+    assert (item.value, item.certain) == ("riveruse.com", False)
+
+
+@pytest.mark.parametrize("text", [
+    "CLIENT[0015]: EHLO a.example.org", "Client: EHLO a.example.org", "Send: EHLO a.example.org",
+    "12:00:01 Send: EHLO a.example.org", "D/SMTP SMTP Send: EHLO a.example.org", ">>> SMTP>> EHLO a.example.org",
+    "> EHLO a.example.org", "SMTP (smtp.example.net): [tx] EHLO a.example.org",
+    "[2026-01-01 10:00:00] cmd: EHLO a.example.org", "Sat 2014-07-26 12:58:47: 02: [514116] <-- ehlo a.example.org",
+])
+def test_debug_prompts_of_clients_and_servers(text: str) -> None:
+    assert values(text) == ["a.example.org"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a Received: field pasted without its name, folded or not
+    ("from mail.example.org (unknown [192.0.2.1])\n\tby mx.example.net (Postfix) with ESMTP id 1", "mail.example.org"),
+    ("from srv01 (192.0.2.1) by EXCH01.corp.example.net (10.0.0.5) with Microsoft SMTP Server id 15.1.2507.6;",
+     "srv01"),
+    # Exim's port after the bracket, and Sendmail's nested comment
+    ("Received: from mx.example.org ([192.0.2.1]:41234 helo=srv01)\n\tby mx.example.net with esmtp (Exim 4.96)",
+     "srv01"),
+    ("Received: from srv01 (mail.example.org [192.0.2.1] (may be forged))\n\tby mx.example.net (8.17.1/8.17.1)",
+     "srv01"),
+])
+def test_received_fields_with_or_without_their_name(text: str, value: str) -> None:
+    assert values(text) == [value]
+
+
+def test_a_postfix_line_whose_angle_brackets_a_web_page_ate_names_no_helo() -> None:
+    text = ("Feb 26 19:39:34 raccoon postfix/smtpd[6985]: NOQUEUE: reject: EHLO from x[192.0.2.1]: 450 : Helo command"
+            " rejected: Host not found; proto=SMTP helo=Feb 26 19:39:36 raccoon postfix/smtpd[6985]: disconnect")
+    assert values(text) == []
+    assert values("X-Spam-Relays-Untrusted: [ ip=192.0.2.1 rdns= helo=srv01 by=mx.example.net ident= ]") == ["srv01"]

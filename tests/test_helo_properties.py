@@ -21,10 +21,22 @@ pieces = st.sampled_from([
     "Received: from ", " (unknown [127.0.0.1])", "\n\tby ", "helo=", " H=", " P=esmtp", "<= ", " In:  ",
     " Out: ", " -> ", "Helo command rejected", "after EHLO ", ": 501 ", 'command="EHLO ', "bogus HELO",
     "rejected EHLO from ", ": syntactically invalid argument(s): ", "\n    ", "[IPv6:", "?",
+    # the forms added for issue 21: trace fields of other vendors, filter headers, prompts
+    "Received: from unknown (HELO ", ") (192.0.2.1) by ", " with Microsoft SMTP Server", " with HTTP",
+    " ([192.0.2.1] unverified)", " (may be forged))", ' "EHLO ', "(account x HELO ", ", claiming to be \"",
+    "Received-SPF: pass ", "; helo=", " smtp.helo=", "X-MDHelo: ", "s=helo;id=", 'helo="', "hook=ehlo plugin=x"
+    " function=y params=", "PREGREET 11 after 0.1 from [192.0.2.1]:1: EHLO ", "\\r\\n", "send: 'ehlo ",
+    '<- "EHLO ', "CLIENT -> SERVER: EHLO ", "SMTP>> EHLO ", ",<,EHLO ", ">>>>>Sending data EHLO ", "> ", ">  ",
+    "SMTP connection from (", "no MAIL in SMTP connection from ", "authenticator failed for (",
+    "HELO/EHLO argument \"", "Invalid EHLO argument received: ", "in response to HELO ", "[3] => EHLO",
+    "This is the mail system at host ", "Reporting-MTA: dns; ", "Generating server: ",
+    # characters that must never crash or slow a reader: surrogates, controls, bidi, noncharacters
+    "\ud800", "\udfff", "\x00", "\x1b", "\x85", "\u2028", "\u202e", "\u2066", "\u200b", "\ufeff", "\uffff",
 ])
 helo_like = st.lists(pieces, max_size=40).map("".join)
 any_text = st.one_of(
     st.text(),
+    st.text(alphabet=st.characters(codec=None, categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp", "Ll", "Nd"))),
     st.binary().map(lambda data: data.decode("latin-1")),
     helo_like,
 )

@@ -78,9 +78,9 @@ def test_more_values_than_the_cap_are_announced_once() -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_language_gets_its_own_words(lang: str) -> None:
-    result = only("mail_1.example.com", lang)
-    english = only("mail_1.example.com", "en")
-    assert "mail_1" in result["findings"][0]["message"]
+    result = only("www", lang)
+    english = only("www", "en")
+    assert "www" in result["findings"][0]["message"]
     if lang != "en":
         assert result["summary"] != english["summary"]
         assert result["findings"][0]["message"] != english["findings"][0]["message"]
@@ -115,8 +115,8 @@ def test_a_ten_megabyte_paste_is_cut_fast_and_says_so() -> None:
     assert [r["helo"] for r in results] == [None]  # the name after the cut is not read
     cut = results[-1]["findings"][-1]
     assert cut["code"] == "HELO_INPUT_CUT" and cut["severity"] == "warning"
-    assert f"{len(text.encode())}" in cut["message"] and f"{LIMIT}" in cut["message"]
-    assert cut["message"].startswith("Der Text ist")
+    assert "262.144" in cut["message"]  # German digit grouping (i18n.number)
+    assert cut["message"].startswith("Nur die ersten")
 
 
 def test_values_before_the_cut_are_checked_and_the_last_report_carries_the_note() -> None:
@@ -163,3 +163,100 @@ def test_a_bounce_without_the_name_says_so_and_where_the_name_is_set(lang: str) 
 
 def test_text_without_a_refusal_is_still_not_found() -> None:
     assert [f["code"] for f in only("Dec 04 mx postfix/smtpd[1]: connect from x")["findings"]] == ["HELO_NOT_FOUND"]
+
+
+@pytest.mark.parametrize(("lang", "one", "many"), [
+    ("en", "is 1 character long", "is 64 characters long"),
+    ("fr", "compte 1 caractère\u202f;", "compte 64 caractères\u202f;"),  # French spacing: narrow no-break
+    ("de", "ist 1 Zeichen lang", "ist 64 Zeichen lang"),
+    ("it", "è lunga 1 carattere;", "è lunga 64 caratteri;"),
+    ("es", "tiene 1 carácter;", "tiene 64 caracteres;"),
+])
+def test_counted_messages_take_the_plural_form_of_the_language(lang: str, one: str, many: str) -> None:
+    from mailcheck.helo.codes import finding
+    from mailcheck.helo.report import _finding_dict
+
+    assert one in _finding_dict(finding("HELO_LABEL_TOO_LONG", part="a", length=1, limit=63), lang)["message"]
+    assert many in only("a" * 64 + ".example.com", lang)["findings"][0]["message"]
+
+
+def test_large_numbers_are_grouped_the_way_the_language_writes_them() -> None:
+    cut = report("EHLO a.example.com\n" + "x " * LIMIT, "fr")[-1]["findings"][-1]["message"]
+    assert "262\u202f144" in cut
+
+
+# --- the verdict says only what a source says (issue 19) ----------------------------------
+
+@pytest.mark.parametrize(("value", "summary", "dialogue"), [
+    ("mail.example.com", "“mail.example.com” passes every rule this checker knows.", False),
+    ("nas.home.arpa", "“nas.home.arpa” passes every rule this checker knows, but read the warnings.", False),
+    ("localhost", "Infomaniak refuses “localhost”: mail from this server bounces with “bogus HELO”.", True),
+    ("www", "Infomaniak refuses “www”: mail from this server bounces with “bogus HELO”.", True),
+    ("[127.0.0.1]", "Infomaniak refuses “[127.0.0.1]”: mail from this server bounces with “bogus HELO”.", True),
+    ("mail_1.example.com", "“mail_1.example.com” breaks the rules for host names (RFC): receivers may refuse it,"
+                           " and this checker counts it as refused.", False),
+    ("server.localhost", "“server.localhost” breaks the rules for host names (RFC): receivers may refuse it,"
+                         " and this checker counts it as refused.", False),
+])
+def test_the_summary_claims_a_refusal_only_where_the_hoster_states_it(value: str, summary: str,
+                                                                       dialogue: bool) -> None:
+    result = only(value)
+    assert result["summary"] == summary
+    assert bool(result["dialogue"]) is dialogue
+
+
+def test_a_rule_of_the_checkers_own_caution_says_so() -> None:
+    (message,) = [f["message"] for f in only("localhost.example.com")["findings"]]
+    assert message.endswith("This is this checker's own caution, not a rule of Infomaniak.")
+
+
+# --- the admin's own system and names -------------------------------------------------------
+
+PHPMAILER = ("2017-11-29 23:30:10 CLIENT -> SERVER: EHLO mantis.*\n"
+             "2017-11-29 23:30:10 SERVER -> CLIENT: 501-5.5.4 HELO/EHLO argument \"mantis.*\" invalid\n")
+POSTFIX_SENDER_BOUNCE = """\
+This is the mail system at host pf-out.example.org.
+
+<h13@example.net>: host 127.0.0.1[127.0.0.1] said: 504 5.5.2 <srv01>: Helo
+    command rejected: need fully-qualified hostname (in reply to RCPT TO command)
+"""
+
+
+def test_the_sending_systems_hint_comes_first() -> None:
+    hints = only(PHPMAILER)["hints"]
+    assert hints[0]["mta"] == "PHPMailer" and hints[0]["example"] == "$mail->Helo = 'mail.example.com';"
+    assert [hint["mta"] for hint in hints[1:]] == [hint.mta for hint in HINTS]
+    assert only(POSTFIX_SENDER_BOUNCE)["hints"][0]["mta"] == "Postfix"
+    assert only("2026-12-04 10:00:00 SMTP>> EHLO srv01")["hints"][0]["mta"] == "Exim"
+    assert only("srv01")["hints"][0]["mta"] == "Postfix"  # nothing shows the system: the usual order
+
+
+def test_client_library_hints_only_when_the_paste_shows_that_library() -> None:
+    assert {hint["mta"] for hint in only("srv01")["hints"]} == {hint.mta for hint in HINTS}
+
+
+def test_the_example_uses_a_valid_name_from_the_paste() -> None:
+    examples = {hint["mta"]: hint["example"] for hint in only(POSTFIX_SENDER_BOUNCE)["hints"]}
+    assert examples["Postfix"] == "smtp_helo_name = pf-out.example.org"  # the server's own name
+    received = "Received: from srv01 (mail.example.org [192.0.2.1])\n\tby mx.example.net (Postfix) with ESMTP id 1"
+    examples = {hint["mta"]: hint["example"] for hint in only(received)["hints"]}
+    assert examples["Exim"] == "helo_data = mail.example.org"  # its reverse name
+    unknown = "Received: from srv01 (unknown [192.0.2.1])\n\tby mx.example.net (Postfix) with ESMTP id 1"
+    assert {hint["example"] for hint in only(unknown)["hints"]} >= {"smtp_helo_name = mail.example.com"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_name_that_may_be_the_reverse_name_is_said_not_checked(lang: str) -> None:
+    result = only("2016-03-21 04:33:13 SMTP connection from riveruse.com [206.214.71.53]:39865 closed", lang)
+    assert result["helo"] is None and result["verdict"] == "reject"
+    assert [f["code"] for f in result["findings"]] == ["HELO_UNCERTAIN"]
+    assert "riveruse.com" in result["findings"][0]["message"] and result["hints"]
+    if lang != "en":
+        assert result["summary"] != only("SMTP connection from riveruse.com [206.214.71.53]:1 x")["summary"]
+
+
+def test_every_system_the_paste_can_show_has_its_hint() -> None:
+    from mailcheck.helo.extract import SENDERS
+    from mailcheck.helo.report import CLIENT_HINTS
+
+    assert {key for key, _ in SENDERS} <= {hint.mta for hint in HINTS + CLIENT_HINTS}

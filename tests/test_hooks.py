@@ -65,9 +65,10 @@ def test_ports_table_lists_every_port_recommended_first_and_names_the_server_onc
     ("code", "lang", "expected"),
     [
         ("<!-- md:value limits.recipients_per_message -->", "de", "100"),
-        ("<!-- md:value limits.starter_web_space_mb mb -->", "fr", "10\u202fMo"),
-        ("<!-- md:value limits.starter_web_space_mb mb -->", "en", "10 MB"),
-        ("<!-- md:value limits.max_message_bytes bytes -->", "it", "201 MB"),
+        ("<!-- md:value limits.starter_web_space_mb mb -->", "fr", "10\u00a0Mo"),
+        ("<!-- md:value limits.starter_web_space_mb mb -->", "en", "10\u00a0MB"),
+        ("<!-- md:value limits.max_message_bytes bytes -->", "it", "201\u00a0MiB"),
+        ("<!-- md:value helo.max_input_bytes bytes -->", "fr", "256\u00a0Kio"),
         ("<!-- md:value csv.max_rows -->", "fr", "10\u202f000"),
         ("<!-- md:value csv.max_rows -->", "de", "10.000"),
         ("<!-- md:value servers.host -->", "es", "mail.infomaniak.com"),

@@ -260,7 +260,7 @@ def test_web_request_returns_the_report() -> None:
     web.warm_up("recipients", "es")
 
 
-SINGLE_LINE = {"en": "on line 1;", "fr": "à la ligne 1 ;", "de": "in Zeile 1 ", "it": "alla riga 1 ",
+SINGLE_LINE = {"en": "on line 1;", "fr": "à la ligne 1\u202f;", "de": "in Zeile 1 ", "it": "alla riga 1 ",
                "es": "en la línea 1;"}
 PLURAL_LINES = {"en": "(lines 1, 2)", "fr": "(lignes 1, 2)", "de": "(Zeilen 1, 2)", "it": "(righe 1, 2)",
                 "es": "(líneas 1, 2)"}

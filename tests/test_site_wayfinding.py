@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from babel.dates import format_date
 
+from mailcheck.i18n import BABEL_LOCALE, typeset
 from sitebuild import maildata, wayfinding
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +46,8 @@ def _alternates(html: str) -> dict[str, str]:
 def test_404_page_has_its_title_and_points_at_every_language(built_site, lang):
     html = _read(built_site, lang, "404.html")
     title = maildata.label(DATA, "site.notfound_title", lang)
-    assert re.search(rf"<title>{re.escape(title)} - ", html.replace("&#39;", "'"))
+    separator = maildata.label(DATA, "page.title_separator", lang)  # an en dash between spaces
+    assert re.search(rf"<title>{re.escape(title + separator)}", html.replace("&#39;", "'"))
     # Without SITE_URL a 404 page can only assume the domain root.
     assert _alternates(html) == {other: f"/{HOMES[other]}404.html" for other in LANGS}
     assert _switcher(html) == {other: f"/{HOMES[other]}" for other in LANGS}
@@ -89,8 +91,8 @@ def test_guide_has_breadcrumbs_category_highlight_pager_and_date(built_site, lan
     expected = ([(listed[at - 1], "prev")] if at else []) + ([(listed[at + 1], "next")] if at + 1 < len(listed) else [])
     assert neighbours == expected
     date = format_date(wayfinding.last_updated(str(ROOT / f"docs/{lang}/clients/apple-mail.md"), str(ROOT / "docs")),
-                       format="long", locale=lang)
-    updated = maildata.label(DATA, "page.updated", lang).format(date=date)
+                       format="long", locale=BABEL_LOCALE[lang])  # British English for "en": 4 December 2026
+    updated = typeset(maildata.label(DATA, "page.updated", lang), lang).format(date=date)
     assert f'<p class="kb-updated" data-pagefind-ignore>{updated}</p>' in html.replace("&#39;", "'")
 
 

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from mailcheck import csvcheck, helo, profile
-from mailcheck.i18n import translations
+from mailcheck.i18n import plural, translations, typeset
 from mailcheck.policy import policy
 from sitebuild.widget_markup import RUNTIME_STRINGS
 
@@ -313,12 +313,13 @@ def _long_csv(lang: str, rows: int = 10_000) -> bytes:
 
 
 def _ui(lang: str, key: str) -> str:
-    return translations("ui", lang).gettext(RUNTIME_STRINGS[key])
+    return typeset(translations("ui", lang).gettext(RUNTIME_STRINGS[key]), lang)
 
 
 def _rows_done(lang: str, total: int) -> str:
-    """A pattern for "Checked {done} of {total} rows" in ``lang``, any count done."""
-    return re.escape(_ui(lang, "rows_done")).replace(r"\{done\}", r"(\d+)").replace(r"\{total\}", str(total))
+    """A pattern for "Checked {done} of {total} rows" in ``lang`` (numbers grouped), any count done."""
+    shown = plural("ui", lang, *RUNTIME_STRINGS["rows_done"], total, done="\0")
+    return re.escape(shown).replace("\0", r"(\d[\d.,\u202f]*)")
 
 
 def _pick(page: Page, name: str, data: bytes) -> None:
@@ -330,7 +331,7 @@ def _wait_for_rows(page: Page, pattern: str) -> int:
     status = ".mailcheck--csv .mailcheck__status-text"
     page.wait_for_function("([re, at]) => new RegExp(re).test(document.querySelector(at).textContent)",
                            arg=[pattern, status])
-    return int(re.fullmatch(pattern, page.inner_text(status)).group(1))
+    return int(re.sub(r"\D", "", re.fullmatch(pattern, page.inner_text(status)).group(1)))
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

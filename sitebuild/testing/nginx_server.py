@@ -18,10 +18,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from sitebuild.paths import ROOT
 from sitebuild.testing.loopback import free_port
 
 NGINX = Path("/usr/sbin/nginx")
-CONFIG = Path(__file__).resolve().parent.parent / "hosting" / "nginx.conf"
+CONFIG = ROOT / "hosting" / "nginx.conf"
 CSP_FILE = "_csp.nginx.conf"  # written into the site by sitebuild/csp.py
 START_TIMEOUT = 15.0
 

@@ -1,16 +1,21 @@
 """The command line: ``python -m mailcheck SUBCOMMAND [--json] [--lang LANG] ...``.
 
-Exit status: 0 when every input is accepted, 1 when one is rejected, 2 on a usage
-error (argparse's own convention). A subcommand is one :class:`Command` in
+Exit status (:data:`EXIT_CODES`, shown by ``--help``): 0 when every input is accepted,
+1 when one is rejected, 2 on a usage error (argparse's own convention), 3 when part of
+the input was not checked and nothing checked was rejected, 4 when the output could not
+be written (a closed pipe, a full disk). A subcommand is one :class:`Command` in
 :data:`COMMANDS`: its help line, a function adding its arguments, a function running it.
-Options shared by subcommands come from :func:`add_lang` and :func:`add_json`.
+Options shared by subcommands come from :func:`add_lang` and :func:`add_json`; output
+errors are caught once, in :func:`main`, for every subcommand.
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
+import errno
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +23,17 @@ from pathlib import Path
 
 from mailcheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-EXIT_ACCEPT, EXIT_REJECT, EXIT_USAGE = 0, 1, 2
+EXIT_ACCEPT, EXIT_REJECT, EXIT_USAGE, EXIT_INCOMPLETE, EXIT_OUTPUT = 0, 1, 2, 3, 4
+EXIT_CODES = {
+    EXIT_ACCEPT: "every input was checked and accepted",
+    EXIT_REJECT: "at least one input was rejected",
+    EXIT_USAGE: "usage error, or an input file that cannot be read or written",
+    EXIT_INCOMPLETE: "part of the input was not checked (over a cap) and nothing checked was rejected",
+    EXIT_OUTPUT: "the output could not be written (closed pipe, full disk); one line on stderr says why",
+}
+# Write errors that mean "the output is gone" rather than a bug: a closed pipe, a full or
+# over-quota disk, a file too large, an I/O error.
+OUTPUT_ERRORS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 STDIN = "-"
 
 
@@ -38,11 +53,16 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def read_argument(value: str) -> bytes:
-    """The bytes of standard input for ``-``, else the argument itself (UTF-8)."""
+def read_argument(value: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of standard input for ``-`` (never the rest), else the argument (UTF-8)."""
     if value == STDIN:
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(limit)
     return value.encode("utf-8", "surrogateescape")
+
+
+def exit_codes_help() -> str:
+    """The exit codes as the help text lists them."""
+    return "exit status:\n" + "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES.items())
 
 
 def print_json(obj: object) -> None:
@@ -62,17 +82,25 @@ def _helo_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_helo(args: argparse.Namespace) -> int:
     from mailcheck.helo import report
     from mailcheck.helo.text import render
+    from mailcheck.policy import policy
 
-    rejected = False
+    rejected = incomplete = False
+    # One byte over the cap tells the report that the text went on (it then says so).
+    limit = policy()["helo"]["max_input_bytes"] + 1
     for index, value in enumerate(args.values, start=1):
-        text = read_argument(value).decode("utf-8", "replace")
+        text = read_argument(value, limit).decode("utf-8", "replace")
         for result in report(text, args.lang):
             rejected = rejected or result["verdict"] == "reject"
+            incomplete = incomplete or any(f["code"] in HELO_UNCHECKED for f in result["findings"])
             if args.json:
                 print_json({"input": index, **result})
             else:
                 print(render(result, args.lang), end="\n\n")
-    return EXIT_REJECT if rejected else EXIT_ACCEPT
+    # A name that was never checked may be rejected: never exit 0 then.
+    return EXIT_REJECT if rejected else EXIT_INCOMPLETE if incomplete else EXIT_ACCEPT
+
+
+HELO_UNCHECKED = frozenset({"HELO_INPUT_CUT", "HELO_MORE_VALUES"})  # findings that say part was not checked
 
 
 # --- csv, template ---------------------------------------------------------------------
@@ -221,11 +249,12 @@ COMMANDS: dict[str, Command] = {
 
 
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="python -m mailcheck",
-                                   description="Checks for the mail hoster's customers.")
+    root = argparse.ArgumentParser(prog="python -m mailcheck", description="Checks for the mail hoster's customers.",
+                                   epilog=exit_codes_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():
-        sub = commands.add_parser(name, help=command.help, description=command.help)
+        sub = commands.add_parser(name, help=command.help, description=command.help, epilog=exit_codes_help(),
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
         command.add_arguments(sub)
         sub.set_defaults(run=command.run)
     return root
@@ -234,4 +263,21 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     sys.stdout.reconfigure(errors="replace")  # a reader's bytes must not crash the output
-    return args.run(args)
+    try:
+        status = args.run(args)
+        sys.stdout.flush()
+    except OSError as error:
+        if error.errno not in OUTPUT_ERRORS:
+            raise
+        _drop_stdout()
+        reason = "the reader closed the pipe" if error.errno == errno.EPIPE else error.strerror
+        print(f"mailcheck {args.command}: cannot write the output: {reason}", file=sys.stderr)
+        return EXIT_OUTPUT
+    return status
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that the exit's own flush cannot fail again."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)

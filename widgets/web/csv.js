@@ -1,7 +1,7 @@
 // The CSV checker: a picked, dropped or pasted file, checked in the worker.
 // The bytes go to the worker as they are (the checker detects the encoding) and
 // never to the network.
-import { connect, downloadLink, el, format, present, severityLabel, strings, verdictBadge } from "./ui.js";
+import { connect, downloadLink, el, plural, present, severityLabel, strings, verdictBadge } from "./ui.js";
 
 // A report of 10,000 rows can hold tens of thousands of findings: the page shows the
 // first ones and offers the whole list as a file, so it never builds a huge table.
@@ -30,7 +30,7 @@ function partLinks(parts, text) {
   if (!parts?.length) return null;
   const items = parts.map((part, i) => {
     const bytes = Uint8Array.from(atob(part.data), (c) => c.charCodeAt(0));
-    const label = format(text.download_part, { index: i + 1, total: parts.length, rows: part.rows });
+    const label = plural(text, "download_part", part.rows, { index: i + 1, total: parts.length });
     return el("li", {}, downloadLink([bytes], "text/csv", part.name, label));
   });
   return el("div", { class: "mailcheck__parts" }, el("p", {}, text.parts), el("ol", {}, ...items));
@@ -49,7 +49,7 @@ function findingsFile(findings, text) {
 function overflow(findings, name, text) {
   if (findings.length <= SHOWN_FINDINGS) return null;
   const stem = (name || "addresses.csv").replace(/\.[^.]*$/, "");
-  const shown = `${text.findings_shown} (${SHOWN_FINDINGS} / ${findings.length})`;
+  const shown = plural(text, "findings_shown", findings.length, { shown: SHOWN_FINDINGS });
   return el("p", { class: "mailcheck__overflow" }, shown, " ",
     el("a", { href: findingsFile(findings, text), download: `${stem}-findings.csv` }, text.download_findings));
 }

@@ -42,7 +42,7 @@ function setText(node, value) {
  * meanwhile (typing fast). While it runs the result region is aria-busy; the status
  * line says "Checking…" only if the check is slow, so a quick check leaves it (and
  * screen readers) alone. A slow check that counts rows (a long CSV file) shows
- * "Checked 250 of 10000 rows" on the bar and the line, renewed at most once a second,
+ * "Checked 250 of 10,000 rows" on the bar and the line, renewed at most once a second,
  * and a Cancel button. `check.cancel()` stops the running check (false if none runs):
  * the worker is ended and a new one starts, as after a failure.
  */
@@ -71,7 +71,7 @@ export function connect(widget, host) {
     cancel.hidden = !counting;
     // One sentence for the reader, by cause; the console has the details (loader.js).
     if (failure) setText(status, text[`failed.${failure.cause}`] ?? text.failed);
-    else if (counting) setText(status, format(text.rows_done, rows));
+    else if (counting) setText(status, plural(text, "rows_done", rows.total, { done: rows.done }));
     else if (slow) setText(status, text.checking);
     else setText(status, state.ready ? text.ready : text.loading);
     widget.dataset.state = failure ? "failed" : state.ready ? "ready" : "loading";
@@ -137,9 +137,38 @@ export function connect(widget, host) {
   return check;
 }
 
-/** Fills the `{name}` placeholders of a translated string. */
-export function format(template, values) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+/**
+ * Fills the `{name}` placeholders of a translated string. With the widget's strings
+ * (`text`), numbers are written as the page's language writes them (10 000, 10.000).
+ */
+export function format(template, values, text = null) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!(name in values)) return whole;
+    const value = values[name];
+    return text && typeof value === "number" ? number(value, text) : String(value);
+  });
+}
+
+/**
+ * `n` with the digit group and decimal signs of the page's language (`text._number`,
+ * written at build time from mailcheck.i18n, which Babel's CLDR data checks).
+ */
+export function number(n, text) {
+  const [group, decimal] = text._number ?? [",", "."];
+  const [whole, fraction] = String(n).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return fraction ? grouped + decimal + fraction : grouped;
+}
+
+/**
+ * The string `key` for the count `n`: the language's form for `n` (its plural rule is
+ * `text._singular`, the counts that take the first form), `{n}` and the other
+ * placeholders filled, numbers written for the language.
+ */
+export function plural(text, key, n, values = {}) {
+  const forms = text[key];
+  const form = Array.isArray(forms) ? forms[(text._singular ?? [1]).includes(n) ? 0 : forms.length - 1] : forms;
+  return format(form, { ...values, n }, text);
 }
 
 /** A download link for content made on this page (a Blob URL: never uploaded). */

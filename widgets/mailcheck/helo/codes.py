@@ -4,13 +4,13 @@ This is the one place to look up a code (``HELO_UNDERSCORE``: an underscore in a
 name). The rules themselves live in :mod:`.grammar` (RFC syntax) and :mod:`.policy`
 (the hoster's stricter rules); the message ids here are translated in the ``helo``
 gettext domain. Placeholders a message may use: ``{part}`` (the offending part of
-the name), ``{length}``, ``{limit}``, ``{suggestion}``.
+the name), ``{limit}``, ``{suggestion}``, and ``{n}``, the count of a message in :data:`COUNTED`.
 """
 
 from __future__ import annotations
 
 from mailcheck.findings import Finding, Rule, Severity, finding_for
-from mailcheck.i18n import N_
+from mailcheck.i18n import N_, NP_
 
 DOMAIN = "helo"
 
@@ -18,7 +18,28 @@ DOMAIN = "helo"
 
 ERR, WARN, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 RFC5321, RFC1035, RFC1123 = "RFC 5321", "RFC 1035", "RFC 1123"
-POLICY = "hoster policy"
+POLICY = "hoster policy"  # the hoster's guide lists the kind of name (its refusals)
+CAUTION = "checker caution"  # no standard and no statement of the hoster: the checker's own
+
+# Messages that count something: the singular and plural ids, shown with i18n.plural() for
+# the count in the parameter named in COUNTED ({n} in the message is that count).
+_LINE_TOO_LONG = NP_("The command line would be {n} octet long; SMTP allows at most {limit}.",
+                     "The command line would be {n} octets long; SMTP allows at most {limit}.")
+_LABEL_TOO_LONG = NP_("The label “{part}” is {n} character long; the limit is {limit}.",
+                      "The label “{part}” is {n} characters long; the limit is {limit}.")
+_NAME_TOO_LONG = NP_("The name is {n} character long; a host name has at most {limit}.",
+                     "The name is {n} characters long; a host name has at most {limit}.")
+_MORE_VALUES = NP_("Only the first {n} HELO name in the text was checked.",
+                   "Only the first {n} HELO names in the text were checked.")
+_INPUT_CUT = NP_("Only the first {n} byte of the text was read; the rest was not checked.",
+                 "Only the first {n} bytes of the text were read; the rest was not checked.")
+COUNTED: dict[str, tuple[tuple[str, str], str]] = {
+    "HELO_LINE_TOO_LONG": (_LINE_TOO_LONG, "length"),
+    "HELO_LABEL_TOO_LONG": (_LABEL_TOO_LONG, "length"),
+    "HELO_NAME_TOO_LONG": (_NAME_TOO_LONG, "length"),
+    "HELO_MORE_VALUES": (_MORE_VALUES, "limit"),
+    "HELO_INPUT_CUT": (_INPUT_CUT, "limit"),
+}
 
 RULES: dict[str, Rule] = {
     # --- what could be read at all -------------------------------------------------
@@ -31,19 +52,25 @@ RULES: dict[str, Rule] = {
                 " Check the name your server announces; where it is set is listed below."),
         "Bounces often only say \"Access denied - bogus HELO\" or \"in reply to EHLO command\";"
         " telling the reader where their MTA sets the name beats \"no HELO found\".", "input"),
+    "HELO_UNCERTAIN": Rule(
+        ERR, N_("The text names “{part}”, but it may be the server's reverse name rather than the name it"
+                " announced: the text does not say which. Check the name your server announces; where it is"
+                " set is listed below."),
+        "Exim writes a client's name once when the HELO equals its verified reverse name, and also when no"
+        " HELO came; a wrong name is worse than none, so the checker says it cannot tell.", "input"),
     "HELO_INPUT_CUT": Rule(
-        WARN, N_("The text is {length} bytes long; only the first {limit} bytes were read."),
+        WARN, _INPUT_CUT[1],
         "A paste is read up to helo.max_input_bytes (data/mail.yml) so that a huge log cannot"
         " stall the page or the command line; the reader learns that the rest was not read.", "input"),
     "HELO_MORE_VALUES": Rule(
-        INFO, N_("Only the first {limit} HELO names in the text were checked."),
+        INFO, _MORE_VALUES[1],
         "A pasted log can hold thousands of names; the report stays readable.", "input"),
     # --- RFC syntax (grammar.py) -------------------------------------------------
     "HELO_EMPTY": Rule(
         ERR, N_("The HELO command has no name after it."),
         "HELO and EHLO take exactly one argument (§4.1.1.1).", RFC5321),
     "HELO_LINE_TOO_LONG": Rule(
-        ERR, N_("The command line would be {length} octets long; SMTP allows at most {limit}."),
+        ERR, _LINE_TOO_LONG[1],
         "A command line, CRLF included, is at most 512 octets (§4.5.3.1.4).", RFC5321),
     "HELO_CONTROL_CHAR": Rule(
         ERR, N_("The name contains a control character ({part})."),
@@ -74,10 +101,10 @@ RULES: dict[str, Rule] = {
         "The DNS root dot is not part of the Domain syntax (§4.1.2); Postfix strips one dot,"
         " other receivers may not.", RFC5321),
     "HELO_LABEL_TOO_LONG": Rule(
-        ERR, N_("The label “{part}” is {length} characters long; the limit is {limit}."),
+        ERR, _LABEL_TOO_LONG[1],
         "A DNS label has at most 63 octets (§2.3.4).", RFC1035),
     "HELO_NAME_TOO_LONG": Rule(
-        ERR, N_("The name is {length} characters long; a host name has at most {limit}."),
+        ERR, _NAME_TOO_LONG[1],
         "255 octets on the wire are 253 characters in text (§2.3.4). Postfix accepts 254"
         " and 255; no such name can exist in the DNS, so we reject it.", RFC1035),
     "HELO_HYPHEN_EDGE": Rule(
@@ -106,12 +133,12 @@ RULES: dict[str, Rule] = {
     "HELO_LOCALHOST": Rule(
         ERR, N_("“{part}” names the local machine, not your mail server."),
         "Local aliases (localhost4, ip6-localhost, localhost6.localdomain6) must not appear in"
-        " SMTP (§2.3.5).", POLICY),
+        " SMTP (§2.3.5).", RFC5321),
     "HELO_LOCAL_LABEL": Rule(
         WARN, N_("“{part}” is a legal name, but its first label reads like the local machine;"
                  " some receivers take it for a misconfigured server."),
         "A name under a real domain may start with localhost (localhost.example.com); it is not"
-        " loopback, so it is only a warning.", POLICY),
+        " loopback, so it is only a warning.", CAUTION),
     "HELO_SINGLE_LABEL": Rule(
         ERR, N_("“{part}” is not fully qualified: add the domain, as in “{part}.example.com”."),
         "A bare name such as www is not canonical; the hoster (and Postfix's"
@@ -123,11 +150,11 @@ RULES: dict[str, Rule] = {
     "HELO_SPECIAL_USE": Rule(
         WARN, N_("“{part}” is a private or reserved suffix: the name does not exist in public DNS."),
         "Special-use names (RFC 6761, 6762 App. G, 8375, 9476) cannot be checked by the"
-        " receiver; many treat them as a misconfigured server.", POLICY),
+        " receiver; many treat them as a misconfigured server.", CAUTION),
     "HELO_DYNAMIC": Rule(
         WARN, N_("“{part}” looks like a name from a dynamic address pool; many receivers distrust it."),
         "Names with an IP address in them (192-168-1-2.dsl...) are typical of home lines;"
-        " spam filters score them (SpamAssassin HELO_DYNAMIC_*).", POLICY),
+        " spam filters score them (SpamAssassin HELO_DYNAMIC_*).", CAUTION),
 }
 
 

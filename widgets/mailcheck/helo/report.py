@@ -8,10 +8,18 @@ One dict per HELO value::
      "advice": "..." | None, "hints": [{"mta", "setting", "text", "example"}],
      "dialogue": [{"side": "server" | "client", "label", "line"}]}
 
-``hints`` and ``advice`` appear when something is wrong (an error or a warning);
-``dialogue`` is the exchange the hoster's guide shows for a reject: the 550 comes at
-RCPT TO, not right after HELO. The SMTP lines stay as servers send them; labels,
-messages and hints are translated (gettext domain ``helo``).
+``hints`` and ``advice`` appear when something is wrong (an error or a warning). When
+the text shows which system sent the HELO (a Postfix bounce, PHPMailer's debug output),
+that system's hint comes first; the example in each hint uses a name from the paste
+(the server's reverse name or its own host name) when one is valid, else
+``mail.example.com``. ``dialogue`` is the exchange the hoster's guide shows for a reject
+the hoster states: the 550 comes at RCPT TO, not right after HELO. The SMTP lines stay
+as servers send them; labels, messages and hints are translated (gettext domain ``helo``).
+
+The summary never says the hoster accepts a name: a name "passes every rule this
+checker knows"; "{provider} refuses" is said only for the kinds of name the hoster's
+own guide lists (:data:`HOSTER_STATED`); other errors are the RFC's rules, which the
+checker applies as its own caution.
 """
 
 from __future__ import annotations
@@ -21,9 +29,10 @@ from dataclasses import dataclass
 
 from mailcheck.findings import Finding, Severity, verdict
 from mailcheck.helo.checker import check
-from mailcheck.helo.codes import DOMAIN, RULES, finding
-from mailcheck.helo.extract import MAX_VALUES, Extracted, extract, shows_refusal
-from mailcheck.i18n import N_, message
+from mailcheck.helo.codes import COUNTED, DOMAIN, RULES, finding
+from mailcheck.helo.extract import MAX_VALUES, Extracted, extract, sending_system, server_names, shows_refusal
+from mailcheck.helo.policy import normalise
+from mailcheck.i18n import N_, message, number, plural
 from mailcheck.policy import policy
 
 PLACEHOLDER_NAME = "mail.example.com"  # shown in hints until the reader's own name is valid
@@ -48,7 +57,8 @@ HINTS = (
             " then run “postfix reload”."),
          "smtp_helo_name = {name}"),
     Hint("Exim", "helo_data",
-         N_("Exim: set helo_data in the smtp transport, then restart Exim."),
+         N_("Exim: set helo_data in the smtp transport (by default it is $primary_hostname),"
+            " then restart Exim."),
          "helo_data = {name}"),
     Hint("OpenSMTPD", "helo",
          N_("OpenSMTPD: add helo and the name to the action that relays mail in smtpd.conf,"
@@ -62,14 +72,59 @@ HINTS = (
          N_("Exchange: enter the name as the FQDN of the send connector that delivers"
             " to the Internet."),
          'Set-SendConnector -Identity "Internet" -Fqdn {name}'),
+    Hint("qmail", "control/helohost",
+         N_("qmail: write the name into control/helohost (without it, qmail-remote announces the name"
+            " in control/me)."),
+         "echo {name} > /var/qmail/control/helohost"),
+    Hint("Haraka", "config/me",
+         N_("Haraka: write the name into config/me (without it, Haraka announces the machine's host name),"
+            " then restart Haraka."),
+         "echo {name} > config/me"),
 )
+# Client libraries: their hint is shown only when the text shows that one of them sent the HELO.
+CLIENT_HINTS = (
+    Hint("PHPMailer", "Helo",
+         N_("PHPMailer: set the Helo property (without it, PHPMailer announces its Hostname property"
+            " or the web server's name)."),
+         "$mail->Helo = '{name}';"),
+    Hint("Python smtplib", "local_hostname",
+         N_("Python smtplib: pass local_hostname (without it, smtplib announces socket.getfqdn())."),
+         'smtplib.SMTP(host, port, local_hostname="{name}")'),
+    Hint("Nodemailer", "name",
+         N_("Nodemailer: set the name option of the transport (without it, Nodemailer announces the"
+            " machine's host name)."),
+         'nodemailer.createTransport({{ host, port, name: "{name}" }})'),
+    Hint("Ruby Net::SMTP", "helo",
+         N_("Ruby Net::SMTP: pass the name to start as the HELO domain (without it, Net::SMTP"
+            " announces “localhost”)."),
+         'Net::SMTP.start(address, port, "{name}")'),
+    Hint("Perl Net::SMTP", "Hello",
+         N_("Perl Net::SMTP: pass the Hello option to new (without it, Net::SMTP announces"
+            " “localhost.localdomain”)."),
+         "Net::SMTP->new($host, Hello => '{name}')"),
+    Hint("curl", "URL path",
+         N_("curl: the name curl announces is the path of the smtp:// address."),
+         "curl --url 'smtp://SERVER:587/{name}' ..."),
+    Hint("JavaMail", "mail.smtp.localhost",
+         N_("JavaMail (Jakarta Mail): set the mail.smtp.localhost property."),
+         'props.put("mail.smtp.localhost", "{name}");'),
+)
+# Errors for which the hoster's own guide says its servers refuse the name (the seed's
+# examples: 127.0.0.1, [127.0.0.1], localhost, www, fakedomain.xyz on its ban list).
+HOSTER_STATED = frozenset({"HELO_BARE_IP", "HELO_ADDRESS_LITERAL", "HELO_SINGLE_LABEL", "HELO_BANNED"})
+# Rules no standard and no statement of the hoster asks for: their messages say so.
+CHECKER_CAUTION = frozenset({"HELO_LOCAL_LABEL", "HELO_SPECIAL_USE", "HELO_DYNAMIC"})
 ADVICE = N_(
     "Announce the server's public, fully-qualified name: a name with an A or AAAA record"
     " that points to the server, whose address points back to the name (PTR record)."
 )
-SUMMARY_ACCEPT = N_("{provider} accepts “{helo}”.")
-SUMMARY_WARN = N_("{provider} accepts “{helo}”, but read the warnings.")
+SUMMARY_ACCEPT = N_("“{helo}” passes every rule this checker knows.")
+SUMMARY_WARN = N_("“{helo}” passes every rule this checker knows, but read the warnings.")
 SUMMARY_REJECT = N_("{provider} refuses “{helo}”: mail from this server bounces with “bogus HELO”.")
+SUMMARY_INVALID = N_("“{helo}” breaks the rules for host names (RFC): receivers may refuse it, and this"
+                     " checker counts it as refused.")
+SUMMARY_UNCERTAIN = N_("The text does not show for sure which name the server announced.")
+CAUTION = N_("This is this checker's own caution, not a rule of {provider}.")
 SUMMARY_NOT_FOUND = N_("There is no HELO name to check.")
 SUMMARY_REFUSED = N_("A server refused mail because of the HELO name, but the text does not show the name.")
 SERVER_LABEL = N_("{provider} server")
@@ -85,12 +140,14 @@ def report(text: str, lang: str) -> list[dict]:
     text, length = cap_input(text, policy()["helo"]["max_input_bytes"])
     extracted, truncated = extract(text)
     if extracted:
-        reports = [_report_one(item, lang) for item in extracted]
+        context = Context(sending_system(text), [name for name in server_names(text) if _usable(name)])
+        reports = [_report_one(item, lang, context) if item.certain else _uncertain(item, lang, context)
+                   for item in extracted]
     else:
-        reports = [_refused_not_shown(lang) if shows_refusal(text) else _not_found(lang)]
+        reports = [_refused_not_shown(text, lang) if shows_refusal(text) else _not_found(lang)]
     notes = [finding("HELO_MORE_VALUES", limit=MAX_VALUES)] if truncated else []
     if length is not None:
-        notes.append(finding("HELO_INPUT_CUT", length=length, limit=policy()["helo"]["max_input_bytes"]))
+        notes.append(finding("HELO_INPUT_CUT", limit=policy()["helo"]["max_input_bytes"]))
     reports[-1]["findings"] += [_finding_dict(note, lang) for note in notes]
     return reports
 
@@ -114,12 +171,53 @@ def cap_input(text: str, limit: int) -> tuple[str, int | None]:
     return (head[:line_end] if line_end > 0 else head), len(data)
 
 
-def _report_one(item: Extracted, lang: str) -> dict:
+@dataclass(frozen=True)
+class Context:
+    """What the whole paste tells about the sender: its software and its own valid names."""
+
+    system: str | None  # a hint's ``mta`` (see extract.SENDERS), or None
+    names: list[str]  # host names of the sending server found in the text, each one valid
+
+
+def _usable(name: str | None) -> bool:
+    """A name fit for an example: one that passes every rule with no warning."""
+    return bool(name) and not check(name) and "." in name
+
+
+def _example_name(item: Extracted, findings: list[Finding], context: Context) -> str:
+    """The A-label of the reader's own name, else a valid name from the paste, else the placeholder."""
+    suggestion = next((str(f.params["suggestion"]) for f in findings if f.code == "HELO_ALABEL"), None)
+    if suggestion:
+        return suggestion
+    candidates = ([item.host] if item.host else []) + context.names
+    return next((name for name in candidates if _usable(name) and name.lower() != item.value.lower()),
+                PLACEHOLDER_NAME)
+
+
+def hints_for(system: str | None) -> tuple[Hint, ...]:
+    """The hints to show: the sending system's own first, then every MTA's."""
+    own = tuple(hint for hint in HINTS + CLIENT_HINTS if hint.mta == system)
+    return own + tuple(hint for hint in HINTS if hint.mta != system)
+
+
+def hoster_states(findings: list[Finding], value: str) -> bool:
+    """True when an error is one of the kinds of name the hoster's guide says it refuses."""
+    return any(f.code in HOSTER_STATED or (f.code == "HELO_LOOPBACK" and normalise(value) == "localhost")
+               for f in findings if f.severity is Severity.ERROR)
+
+
+def _summary(findings: list[Finding], value: str) -> str:
+    if verdict(findings) == "reject":
+        return SUMMARY_REJECT if hoster_states(findings, value.strip()) else SUMMARY_INVALID
+    return SUMMARY_WARN if any(f.severity is not Severity.INFO for f in findings) else SUMMARY_ACCEPT
+
+
+def _report_one(item: Extracted, lang: str, context: Context) -> dict:
     findings = check(item.value)
     result = verdict(findings)
     needs_fix = any(f.severity is not Severity.INFO for f in findings)
-    name = next((str(f.params["suggestion"]) for f in findings if f.code == "HELO_ALABEL"), PLACEHOLDER_NAME)
-    summary = SUMMARY_REJECT if result == "reject" else SUMMARY_WARN if needs_fix else SUMMARY_ACCEPT
+    name = _example_name(item, findings, context)
+    summary = _summary(findings, item.value)
     return {
         "helo": item.value,
         "command": item.command,
@@ -128,8 +226,23 @@ def _report_one(item: Extracted, lang: str) -> dict:
         "summary": message(DOMAIN, lang, summary, helo=shown(item.value), provider=policy()["provider"]["name"]),
         "findings": [_finding_dict(f, lang) for f in findings],
         "advice": message(DOMAIN, lang, ADVICE) if needs_fix else None,
-        "hints": [_hint_dict(hint, name, lang) for hint in HINTS] if needs_fix else [],
-        "dialogue": _dialogue(item, lang) if result == "reject" else [],
+        "hints": [_hint_dict(hint, name, lang) for hint in hints_for(context.system)] if needs_fix else [],
+        "dialogue": _dialogue(item, lang) if summary == SUMMARY_REJECT else [],
+    }
+
+
+def _uncertain(item: Extracted, lang: str, context: Context) -> dict:
+    """A name that may be the HELO or only the reverse name: said, not checked as the HELO."""
+    return {
+        "helo": None,
+        "command": None,
+        "source": item.source,
+        "verdict": "reject",
+        "summary": message(DOMAIN, lang, SUMMARY_UNCERTAIN),
+        "findings": [_finding_dict(finding("HELO_UNCERTAIN", part=item.value), lang)],
+        "advice": message(DOMAIN, lang, ADVICE),
+        "hints": [_hint_dict(hint, _example_name(item, [], context), lang) for hint in hints_for(context.system)],
+        "dialogue": [],
     }
 
 
@@ -147,8 +260,10 @@ def _not_found(lang: str) -> dict:
     }
 
 
-def _refused_not_shown(lang: str) -> dict:
+def _refused_not_shown(text: str, lang: str) -> dict:
     """A bounce that shows the refusal but not the name: say so, and where the name is set."""
+    context = Context(sending_system(text), [name for name in server_names(text) if _usable(name)])
+    name = context.names[0] if context.names else PLACEHOLDER_NAME
     return {
         "helo": None,
         "command": None,
@@ -157,20 +272,24 @@ def _refused_not_shown(lang: str) -> dict:
         "summary": message(DOMAIN, lang, SUMMARY_REFUSED),
         "findings": [_finding_dict(finding("HELO_REFUSED_NOT_SHOWN"), lang)],
         "advice": message(DOMAIN, lang, ADVICE),
-        "hints": [_hint_dict(hint, PLACEHOLDER_NAME, lang) for hint in HINTS],
+        "hints": [_hint_dict(hint, name, lang) for hint in hints_for(context.system)],
         "dialogue": [],
     }
 
 
 def _finding_dict(item: Finding, lang: str) -> dict:
-    params = {key: shown(value) if isinstance(value, str) else value for key, value in item.params.items()}
-    return {
-        "code": item.code,
-        "severity": item.severity.value,
-        # Messages name the hoster as the data file does ({provider}); the others ignore it.
-        "message": message(DOMAIN, lang, RULES[item.code].message, provider=policy()["provider"]["name"], **params),
-        "part": item.params.get("part"),
-    }
+    params = {key: shown(value) if isinstance(value, str) else number(value, lang) if isinstance(value, int) else value
+              for key, value in item.params.items()}
+    provider = policy()["provider"]["name"]
+    # Messages name the hoster as the data file does ({provider}); the others ignore it.
+    if item.code in COUNTED:
+        (singular, plural_id), counted = COUNTED[item.code]
+        text = plural(DOMAIN, lang, singular, plural_id, int(item.params[counted]), provider=provider, **params)
+    else:
+        text = message(DOMAIN, lang, RULES[item.code].message, provider=provider, **params)
+    if item.code in CHECKER_CAUTION:
+        text += " " + message(DOMAIN, lang, CAUTION, provider=provider)
+    return {"code": item.code, "severity": item.severity.value, "message": text, "part": item.params.get("part")}
 
 
 def _hint_dict(hint: Hint, name: str, lang: str) -> dict:
