@@ -119,8 +119,8 @@ def test_properdocs_reports_authors_mistakes_like_mkdocs(tmp_path):
         assert result.returncode != 0
         outputs[builder] = result.stderr
     for output in outputs.values():
-        assert "docs/fr/guides/first.md:9: Doc file 'fr/guides/first.md' contains a link 'second.md#nope'" in output
+        assert "docs/fr/guides/first.md:10: Doc file 'fr/guides/first.md' contains a link 'second.md#nope'" in output
     site_copy.write(project, "fr/guides/first.md", guide.replace("weight: 10", "weight: ten"))
     result = site_copy.build(project, tmp_path / "again", builder="properdocs")
     assert result.returncode != 0
-    assert "docs/fr/guides/first.md:5: weight: expected a whole number" in result.stderr
+    assert "docs/fr/guides/first.md:6: weight: expected a whole number" in result.stderr
