@@ -1,13 +1,22 @@
 """Client set-up files made from the data file at build time, and the links guides put to them.
 
-    _profiles/<lang>/mail.mobileconfig            Apple configuration profile, texts in <lang>,
+    _profiles/<lang>/<name>.mobileconfig          Apple configuration profile, texts in <lang> (downloads.profile),
                                                   no address (the device asks for it)
     .well-known/autoconfig/mail/config-v1.1.xml   Thunderbird autoconfig (clientConfig 1.1)
 
-Thunderbird asks ``https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml`` of the
-address's domain, so the file in this site serves whoever hosts it at a mail domain, or
-under ``autoconfig.<domain>``, and is the file to submit to Thunderbird's ISPDB (looked
-up by the domain of the MX host, so one entry covers every customer domain).
+Thunderbird asks ``https://autoconfig.<domain>/mail/config-v1.1.xml`` and then
+``https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml`` of the address's domain:
+the file in this site is the one a domain owner copies there, adding their own
+``<domain>``. Thunderbird also looks the MX host's domain up the same way, so a site
+published at the hoster's own mail domain would serve every customer domain; no
+entry of Thunderbird's ISPDB does so today.
+
+Signing: when the build's environment names a certificate and its key
+(:data:`SIGN_CERT`, :data:`SIGN_KEY`, optionally :data:`SIGN_CHAIN` for intermediate
+certificates; paths, never files in the repository), every published profile is
+signed (CMS/PKCS#7 with the content inside, as Apple expects, by ``openssl cms``),
+and devices show it as verified. Without them the profiles are unsigned, and the build
+says so once.
 
 Both are written with the standard library (plistlib through mailcheck.profile,
 xml.etree here) from ``servers`` and ``client_setup`` only: removing a port, or a
@@ -16,21 +25,29 @@ status from ``client_setup.autoconfig.statuses``, changes every file and guide a
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from mailcheck.profile import build_profile, to_plist
+from mailcheck.profile import build_profile, filename, to_plist
 from sitebuild import (
     compile_assets,  # its write_if_changed: an unchanged file keeps its mtime
     widget_markup,
 )
 
 PROFILES = "_profiles/"
-PROFILE_FILE = "mail.mobileconfig"
 AUTOCONFIG = ".well-known/autoconfig/mail/config-v1.1.xml"
 PROFILE_MIME = "application/x-apple-aspen-config"  # what the server must send (README, hosting)
+AUTOCONFIG_MIME = "text/xml"  # Debian's nginx mime.types for .xml; Thunderbird parses any XML type
+HEADERS_FILE = "_headers"
+SIGN_CERT, SIGN_KEY, SIGN_CHAIN = "KB_PROFILE_SIGN_CERT", "KB_PROFILE_SIGN_KEY", "KB_PROFILE_SIGN_CHAIN"
+log = logging.getLogger("mkdocs.plugins.kb.client_files")
 
 # data file -> clientConfig 1.1 vocabulary
 SERVER_TYPES = {"imap": "imap", "pop3": "pop3", "smtp": "smtp"}
@@ -40,7 +57,7 @@ SERVER_TAGS = {"incoming": "incomingServer", "outgoing": "outgoingServer"}
 
 def profile_path(lang: str) -> str:
     """Where the published profile in ``lang`` lives, from the site root."""
-    return f"{PROFILES}{lang}/{PROFILE_FILE}"
+    return f"{PROFILES}{lang}/{filename(None, lang)}"
 
 
 def servers(data: Mapping[str, Any], direction: str) -> list[tuple[str, Mapping[str, Any]]]:
@@ -92,17 +109,82 @@ def autoconfig(data: Mapping[str, Any], documentation: Mapping[str, str]) -> byt
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def publish(site_dir: Path, data: Mapping[str, Any], site_url: str | None, roots: Mapping[str, str]) -> None:
-    """Write every language's profile and the autoconfig file into ``site_dir``.
+class SigningError(RuntimeError):
+    """The build was asked to sign the profiles and could not: the message says why."""
+
+
+def signer(environ: Mapping[str, str]) -> tuple[Path, Path, Path | None] | None:
+    """(certificate, key, chain or None) named by the environment, or None to publish unsigned."""
+    cert, key, chain = (environ.get(name, "").strip() for name in (SIGN_CERT, SIGN_KEY, SIGN_CHAIN))
+    if not cert and not key:
+        return None
+    if not (cert and key):
+        raise SigningError(f"{SIGN_CERT} and {SIGN_KEY} go together: set both (or neither, for unsigned profiles)")
+    paths = [Path(cert), Path(key), *([Path(chain)] if chain else [])]
+    missing = [str(path) for path in paths if not path.is_file()]
+    if missing:
+        raise SigningError(f"profile signing: no such file: {', '.join(missing)}")
+    return paths[0], paths[1], paths[2] if chain else None
+
+
+def sign(profile: bytes, cert: Path, key: Path, chain: Path | None = None) -> bytes:
+    """``profile`` signed as CMS SignedData (DER) with the content inside, by ``openssl cms``."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        raise SigningError("profile signing needs the openssl command, which is not installed")
+    with tempfile.TemporaryDirectory() as tmp:
+        source, target = Path(tmp) / "profile.mobileconfig", Path(tmp) / "signed.mobileconfig"
+        source.write_bytes(profile)
+        command = [openssl, "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-outform", "DER",
+                   "-signer", str(cert), "-inkey", str(key), "-in", str(source), "-out", str(target)]
+        if chain is not None:
+            command += ["-certfile", str(chain)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SigningError(f"openssl could not sign the profile: {done.stderr.strip()}")
+        return target.read_bytes()
+
+
+_said_unsigned = False
+
+
+def publish(site_dir: Path, data: Mapping[str, Any], site_url: str | None, roots: Mapping[str, str],
+            environ: Mapping[str, str] | None = None) -> None:
+    """Write every language's profile (signed when the environment says how) and the autoconfig file.
 
     ``roots`` maps each language to its folder from the site root (``""``, ``fr/`` ...).
     Without a public ``site_url`` the autoconfig file has no documentation links:
     Thunderbird would have nothing to resolve a relative one against.
     """
+    global _said_unsigned
+    keys = signer(os.environ if environ is None else environ)
+    if keys is None and not _said_unsigned:
+        _said_unsigned = True
+        log.info("Apple profiles are published unsigned (devices show 'Unsigned'): set %s and %s "
+                 "to sign them", SIGN_CERT, SIGN_KEY)
     for lang in roots:
-        compile_assets.write_if_changed(Path(site_dir) / profile_path(lang), to_plist(build_profile(data, lang)))
+        profile = to_plist(build_profile(data, lang))
+        compile_assets.write_if_changed(Path(site_dir) / profile_path(lang),
+                                        profile if keys is None else sign(profile, *keys))
     documentation = documentation_urls(data, site_url, roots) if site_url else {}
     compile_assets.write_if_changed(Path(site_dir) / AUTOCONFIG, autoconfig(data, documentation))
+
+
+def headers() -> str:
+    """The ``_headers`` rules (Netlify, Cloudflare Pages) for the files above: their types.
+
+    iOS offers to install a profile only when it comes as application/x-apple-aspen-config.
+    """
+    return (f"/{PROFILES}*\n  Content-Type: {PROFILE_MIME}\n"
+            f"/{AUTOCONFIG}\n  Content-Type: {AUTOCONFIG_MIME}\n")
+
+
+def write_headers(site_dir: Path) -> None:
+    """Add :func:`headers` to the ``_headers`` file the CSP step wrote (sitebuild/csp.py)."""
+    path = Path(site_dir) / HEADERS_FILE
+    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    if headers() not in existing:
+        path.write_text(existing + headers(), encoding="utf-8")
 
 
 def profile_link(lang: str, base: str) -> str:

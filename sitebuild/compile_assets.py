@@ -45,9 +45,12 @@ POLICY_PATHS = (
     "feedback.channel",
     "limits.recipients_per_message",
     "recipients",
+    "bounce",
+    "limits.max_message_bytes",
     "provider.name",
     "servers",
     "client_setup.profile",
+    "downloads",
 )
 # Label keys (in every language) the checkers show.
 LABEL_KEYS = ("csv.header.A", "csv.header.B", "csv.header.C", "csv.header.D",

@@ -166,6 +166,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     search.index(site)
     if not parts.is_part():
         csp.write(site)  # last: it hashes the inline scripts of every page written
+        client_files.write_headers(site)  # the profile's and the autoconfig file's types
 
 
 def _language_roots(config: MkDocsConfig) -> dict[str, str]:

@@ -121,6 +121,11 @@ HOST = Text(rf"(?=.{{1,253}}$){_LABEL}(?:\.{_LABEL})+", "a host name such as mai
 LANGUAGE = Text(r"[a-z]{2,3}(?:_[A-Z]{2})?", "a language code such as fr")
 CELL = Text(r"[^\n]*", "one line of text (may be empty)")
 ID = Text(r"[a-z0-9_]+", "an identifier of lower-case letters, digits and _")
+FILE_NAME = Text(r"(?:[A-Za-z0-9._-]|\{(?:stem|index|total)\})+",
+                 "an ASCII file name (letters, digits, . _ - and {stem}, {index}, {total})")
+DOWNLOADS = ("template", "part", "fixed", "findings", "groups", "profile")
+ID_WORDS = Text(r"[a-z0-9]+(?:-[a-z0-9]+)*", "an identifier of lower-case words joined by -")
+URL = Text(r"https://\S+", "an https:// address")
 
 _PORT = {"port": PORT, "security": ID, "status": ID}
 SCHEMA: dict[str, Any] = {
@@ -141,10 +146,15 @@ SCHEMA: dict[str, Any] = {
     "passwords": {"min_length": POSITIVE, "max_length": POSITIVE, "min_zxcvbn_score": Int(0, 4, "a zxcvbn score")},
     "csv": {
         "delimiter": Text(r"[,;\t|]", "one of , ; | or a tab"),
-        "max_bytes": POSITIVE, "max_rows": POSITIVE, "example_rows": [[CELL]],
+        "max_bytes": POSITIVE, "max_rows": POSITIVE, "example_rows": MapOf([[CELL]]),
     },
+    "downloads": MapOf(MapOf(FILE_NAME)),
     "recipients": {"max_bytes": POSITIVE},
     "search": {"popular": [Text(r"[a-z0-9_/-]+\.md", "a guide's path under docs/<lang>/, e.g. clients/x.md")]},
+    "bounce": {
+        "max_input_bytes": POSITIVE,
+        "refusals": [{"id": ID_WORDS, "reason": ID_WORDS, "text": str, "source": URL, "remedy": MapOf(str)}],
+    },
     # one address, or one per language (fr: https://..., en: https://...)
     "links": MapOf(PerLanguage(Text(r"(https://\S+)?", "an https:// address, or \"\" while it is not known"))),
     "feedback": {"services": [ID], "languages_by_service": Optional(MapOf([LANGUAGE])), "channel": ID},
@@ -204,6 +214,15 @@ def _check_references(data: dict[str, Any]) -> None:
     for index, code in enumerate(languages):
         if code in languages[:index]:
             raise _Invalid(("languages", index), f"{code} is listed twice")
+    for key in DOWNLOADS:
+        if key not in data["downloads"]:
+            raise _Invalid(("downloads", key), "missing")
+    per_language = [(("downloads", key), names) for key, names in data["downloads"].items()]
+    per_language.append((("csv", "example_rows"), data["csv"]["example_rows"]))
+    for path, texts in per_language:  # every language has its own; a language of its own is in `languages:`
+        missing = [lang for lang in languages if lang not in texts]
+        if missing:
+            raise _Invalid(path, f"nothing for {', '.join(missing)}")
     labels = data["labels"]
     for key, texts in labels.items():
         missing = [lang for lang in languages if not texts.get(lang)]

@@ -8,7 +8,7 @@ fetched only if an import the trace missed ever happens).
 
 The trace runs the checkers in Pyodide under Node (widgets/trace_stdlib.mjs):
 the warm-up of every checker in every language, then the whole test corpus (the
-HELO corpus and every CSV fixture, in every language), and lists the modules that
+HELO corpus and every CSV fixture in every language, the bounce corpus), and lists the modules that
 came from the standard library. Cached in build/pyc/ under a key of everything
 that goes in.
 """
@@ -21,6 +21,8 @@ import json
 import zipfile
 from pathlib import Path
 
+import yaml
+
 from sitebuild import pycompile
 from sitebuild.paths import ROOT
 
@@ -29,6 +31,8 @@ FALLBACK = ROOT / "widgets" / "stdlib_fallback.py"
 FALLBACK_MODULE = "_stdlib_fallback.py"  # its name inside the trimmed archive
 HELO_CORPUS = ROOT / "tests" / "data" / "helo_corpus.txt"
 CSV_FIXTURES = ROOT / "tests" / "fixtures" / "csv"
+BOUNCE_CORPUS = (ROOT / "tests" / "fixtures" / "bounce" / "published.yml",
+                 ROOT / "tests" / "fixtures" / "bounce" / "postfix.yml")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the same entries give the same bytes, hence the same hashed name
 
 
@@ -41,15 +45,16 @@ def _corpus(languages: list[str]) -> list[dict]:
     requests += [{"checker": "csv", "lang": lang, "data": base64.b64encode(path.read_bytes()).decode()}
                  for lang in languages for path in files]
     # The address tools: every path of their parsers (names, groups, field names, IDN,
-    # broken entries, a list over the limit) and of the profile (plist, IDN, bad input).
+    # broken entries, a list over the limit).
     over_limit = ", ".join(f"user{i}@example.org" for i in range(120))
     lists = ['"Doe, Jane" <jane@example.org>; Bob <BOB@Example.ORG>\nTo: team: a@x.ch, b@x.ch;',
              "Cc: =?utf-8?q?J=C3=BCrg?= <jurg@bücher.example>, (comment) c@d.org, not an address, @",
              over_limit, ""]
     requests += [{"checker": "recipients", "lang": lang, "text": text} for lang in languages for text in lists]
-    profiles = [("jane.doe@example.org", "Jane Doe"), ("jürg@bücher.example", ""), ("no-at-sign", "x\ny"), ("", "")]
-    requests += [{"checker": "profile", "lang": lang, "address": address, "name": name}
-                 for lang in languages for address, name in profiles]
+    # The bounce explainer: its whole corpus (MIME, DSN, logs, replies) once, a few in every language.
+    bounces = [entry["text"] for path in BOUNCE_CORPUS for entry in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    requests += [{"checker": "bounce", "lang": "en", "text": text} for text in bounces]
+    requests += [{"checker": "bounce", "lang": lang, "text": text} for lang in languages for text in bounces[:3]]
     return requests
 
 

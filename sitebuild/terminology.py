@@ -32,7 +32,8 @@ TERMS_FILE = ROOT / "data" / "terms.yml"
 # Thunderbird its menu "Paramètres"): a guide must quote those as the reader sees them.
 _NOT_PROSE = re.compile(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)|\{[#:.][^}]*\}|\*\*[^*]+\*\*")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_PO_STRING = re.compile(r'^(msgid|msgstr)\s+"(.*)"\s*$|^"(.*)"\s*$')
+# msgid_plural counts as msgid and msgstr[N] (each plural form) as msgstr.
+_PO_STRING = re.compile(r'^(msgid|msgstr)(?:_plural|\[\d+\])?\s+"(.*)"\s*$|^"(.*)"\s*$')
 _UNESCAPE = re.compile(r"\\(.)")
 
 

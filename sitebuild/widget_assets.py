@@ -38,6 +38,7 @@ from pathlib import Path
 
 from mailcheck.csvcheck import template
 from mailcheck.i18n import LANGUAGES
+from mailcheck.policy import download_name
 from mailcheck.web import CHECKERS
 from sitebuild import (
     compile_assets,  # the generated policy and catalogs, and write_if_changed
@@ -187,8 +188,8 @@ def _cached_wheel(name: str, version: str) -> Path:
 
 
 def template_filename(lang: str) -> str:
-    """File name of the CSV template in ``lang`` (written by publish())."""
-    return f"addresses-template-{lang}.csv"
+    """File name of the CSV template in ``lang`` (written by publish()): ``downloads.template``."""
+    return download_name("template", lang)
 
 
 def _wheel_needs() -> dict[str, list[Path]]:
@@ -274,7 +275,7 @@ class Staged:
 
     files: dict[str, Path] = field(default_factory=dict)
     manifest: dict = field(default_factory=dict)
-    page: dict[str, str] = field(default_factory=dict)  # "loader", "css", "templates" -> published path
+    page: dict[str, str] = field(default_factory=dict)  # "loader", "css", "profile", "templates" -> published path
 
 
 _staged: dict[str, Staged] = {}
@@ -284,7 +285,7 @@ def _inputs_key() -> str:
     """Size and mtime of every input: the same key means the same staged files."""
     inputs = [compile_assets.DATA_FILE, BROWSER_REQUIREMENTS, pycompile.TOOLS, pycompile.SCRIPT,
               PYODIDE / "package.json", WIDGETS / "pyproject.toml", stdlib_subset.SCRIPT, stdlib_subset.FALLBACK,
-              stdlib_subset.HELO_CORPUS, *stdlib_subset.CSV_FIXTURES.iterdir(),
+              stdlib_subset.HELO_CORPUS, *stdlib_subset.CSV_FIXTURES.iterdir(), *stdlib_subset.BOUNCE_CORPUS,
               *WEB.iterdir(), *sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)]
     return ";".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in inputs)
 
@@ -317,7 +318,9 @@ def stage() -> Staged:
         "checkers": {checker: {"wheels": [published[wheel] for wheel in wheels]} for checker, wheels in needs.items()},
     }
     code = _page_code(staged.files, staged.manifest)
-    staged.page = {"loader": code["loader.js"], "css": code["widget.css"], "templates": _templates(staged.files)}
+    # The profile maker runs without the runtime: its page names its own module.
+    staged.page = {"loader": code["loader.js"], "css": code["widget.css"], "profile": code["profile.js"],
+                   "templates": _templates(staged.files)}
     _staged.clear()
     _staged[key] = staged
     return staged

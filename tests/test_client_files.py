@@ -112,7 +112,7 @@ def test_without_a_public_address_no_relative_documentation_link() -> None:
 def test_publish_writes_every_profile_and_the_autoconfig_once(tmp_path: Path) -> None:
     client_files.publish(tmp_path, DATA, SITE_URL, ROOTS)
     for lang in LANGUAGES:
-        path = tmp_path / "_profiles" / lang / "mail.mobileconfig"
+        path = tmp_path / client_files.profile_path(lang)  # the file name is the language's
         assert path.read_bytes() == to_plist(build_profile(DATA, lang))
         assert plistlib.loads(path.read_bytes())["PayloadType"] == "Configuration"
     autoconfig = tmp_path / ".well-known" / "autoconfig" / "mail" / "config-v1.1.xml"
@@ -124,7 +124,8 @@ def test_publish_writes_every_profile_and_the_autoconfig_once(tmp_path: Path) ->
 
 def test_links_point_at_the_published_files() -> None:
     link = client_files.profile_link("fr", "../../")
-    assert 'href="../../_profiles/fr/mail.mobileconfig"' in link and "profil de configuration" in link
+    assert 'href="../../_profiles/fr/messagerie.mobileconfig"' in link and "profil général" in link
+    assert "(one address per device)" in client_files.profile_link("en", "./"), "not named like the personal one"
     # no download attribute: iOS Safari installs a profile only when it opens the file itself
     assert not re.search(r"<a [^>]*\bdownload\b", link)
     link = client_files.autoconfig_link("de", "../")
@@ -140,9 +141,21 @@ def test_an_unknown_status_in_the_switch_names_key_and_line(tmp_path: Path) -> N
         maildata.load(path)
 
 
+def test_headers_give_the_profile_and_autoconfig_types(tmp_path: Path) -> None:
+    (tmp_path / "_headers").write_text("/*\n  Content-Security-Policy: default-src 'none'\n", encoding="utf-8")
+    client_files.write_headers(tmp_path)
+    client_files.write_headers(tmp_path)  # once only, however often the build runs it
+    assert (tmp_path / "_headers").read_text(encoding="utf-8") == (
+        "/*\n  Content-Security-Policy: default-src 'none'\n"
+        "/_profiles/*\n  Content-Type: application/x-apple-aspen-config\n"
+        "/.well-known/autoconfig/mail/config-v1.1.xml\n  Content-Type: text/xml\n")
+
+
 def test_the_built_site_serves_the_files_and_the_guides_link_them(built_site: Path) -> None:
+    headers = (built_site / "_headers").read_text(encoding="utf-8")
+    assert headers.startswith("/*\n  Content-Security-Policy: ") and headers.endswith(client_files.headers())
     for lang in LANGUAGES:
-        profile = built_site / "_profiles" / lang / "mail.mobileconfig"
+        profile = built_site / client_files.profile_path(lang)
         assert profile.read_bytes() == to_plist(build_profile(DATA, lang))
     autoconfig = built_site / ".well-known" / "autoconfig" / "mail" / "config-v1.1.xml"
     assert autoconfig.read_bytes() == client_files.autoconfig(DATA, {})  # built without SITE_URL
@@ -151,7 +164,7 @@ def test_the_built_site_serves_the_files_and_the_guides_link_them(built_site: Pa
         html = "".join((folder / guide / "index.html").read_text(encoding="utf-8")
                        for guide in ("iphone-ipad", "apple-mail", "thunderbird"))
         links = set(re.findall(r'href="([^"]*(?:mobileconfig|config-v1\.1\.xml))"', html))
-        assert any(link.endswith(f"_profiles/{lang}/mail.mobileconfig") for link in links)
+        assert any(link.endswith(client_files.profile_path(lang)) for link in links)
         assert any(link.endswith("config-v1.1.xml") for link in links)
         for link in links:
             assert (folder / "apple-mail" / link).resolve().is_file(), link

@@ -20,15 +20,16 @@ def test_policy_json_holds_only_what_the_checkers_read(tmp_path: Path) -> None:
     written = json.loads(target.read_text(encoding="utf-8"))
     data = yaml.safe_load(compile_assets.DATA_FILE.read_text(encoding="utf-8"))
     assert set(written) == {"provider", "helo", "passwords", "csv", "limits", "recipients", "feedback", "labels",
-                            "servers", "client_setup"}
+                            "servers", "client_setup", "downloads", "bounce"}
     assert written["helo"] == {"banned": data["helo"]["banned"], "reject_reply": data["helo"]["reject_reply"],
                                "max_input_bytes": data["helo"]["max_input_bytes"]}
     assert set(written["provider"]) == {"smtp_greeting", "smtp_banner_host", "name"}
     assert written["servers"] == data["servers"]
     assert written["client_setup"] == {"profile": data["client_setup"]["profile"]}
     assert written["limits"] == {key: data["limits"][key]
-                                 for key in ("batch_addresses_per_day", "recipients_per_message")}
+                                 for key in ("batch_addresses_per_day", "recipients_per_message", "max_message_bytes")}
     assert written["recipients"] == data["recipients"]
+    assert written["bounce"] == data["bounce"]
     assert written["feedback"] == {"channel": data["feedback"]["channel"]}
     # the channel's name, for the checkers' internal-error message
     assert set(written["labels"]) == {*compile_assets.LABEL_KEYS, f"link.{data['feedback']['channel']}"}

@@ -25,7 +25,7 @@ def test_report_shape() -> None:
     result = report(template("en").encode(), "en")
     assert set(result) == {"verdict", "rows", "findings", "summary", "detected", "fixed", "parts"}
     assert result["verdict"] == "accept"
-    assert result["rows"] == len(policy()["csv"]["example_rows"])
+    assert result["rows"] == len(policy()["csv"]["example_rows"]["en"])
     assert result["detected"] == {"encoding": "UTF-8", "delimiter": ",", "line_ends": "CRLF",
                                   "header_language": "en"}
     json.dumps(result)  # the widget receives it as JSON
@@ -110,7 +110,7 @@ def test_template_in_every_language_is_a_clean_file() -> None:
     for lang in LANGUAGES:
         text = template(lang)
         rows = list(csv.reader(io.StringIO(text, newline="")))
-        assert rows == [HEADERS[lang], *policy()["csv"]["example_rows"]]
+        assert rows == [HEADERS[lang], *policy()["csv"]["example_rows"][lang]]
         assert text.count("\r\n") == len(rows)
         result = report(text.encode(), lang)
         assert (result["verdict"], result["findings"]) == ("accept", [])

@@ -136,5 +136,5 @@ def test_web_answer_carries_named_parts_in_base64() -> None:
     data = csv_bytes(LIMIT + 5, bom=codecs.BOM_UTF16_LE, encoding="utf-16-le")
     request = {"checker": "csv", "lang": "it", "name": "team.csv", "data": base64.b64encode(data).decode()}
     parts = json.loads(web.run(json.dumps(request)))["result"]["parts"]
-    assert [(p["name"], p["rows"]) for p in parts] == [("team-part-1-of-2.csv", LIMIT), ("team-part-2-of-2.csv", 5)]
+    assert [(p["name"], p["rows"]) for p in parts] == [("team-parte-1-di-2.csv", LIMIT), ("team-parte-2-di-2.csv", 5)]
     assert all(base64.b64decode(p["data"]).startswith(codecs.BOM_UTF16_LE) for p in parts)

@@ -57,6 +57,9 @@ def test_headers_types_compression_and_cache(site_url: str, built_site: Path) ->
     stdlib = _head(site_url + "_widgets/" + manifest["stdlib"], gzip=True)
     assert stdlib["content-encoding"] == "gzip" and "immutable" in stdlib["cache-control"]
     assert _head(site_url + "_widgets/manifest.json")["cache-control"] == "no-cache"
+    # iOS offers to install a profile only with this type; Thunderbird reads the autoconfig file as XML
+    assert _head(site_url + "_profiles/fr/mail.mobileconfig")["content-type"] == "application/x-apple-aspen-config"
+    assert _head(site_url + ".well-known/autoconfig/mail/config-v1.1.xml")["content-type"] == "text/xml"
 
 
 class Visit:

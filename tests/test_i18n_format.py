@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gettext
+import importlib
 import json
+import pkgutil
 import re
 import subprocess
 from pathlib import Path
@@ -12,18 +14,21 @@ import pytest
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+import mailcheck
 from mailcheck.i18n import (
     BABEL_LOCALE,
     LANGUAGES,
     LOCALE_DIR,
     NUMBER_SYMBOLS,
     PLURAL_FORMS,
+    Counted,
     number,
     plural,
     plural_index,
     size,
 )
 from mailcheck.typography import french_spacing
+from sitebuild import widget_markup
 from sitebuild.compile_assets import placeholders
 from sitebuild.paths import ROOT
 from sitebuild.typography import french_html
@@ -97,22 +102,43 @@ def test_there_are_counted_messages() -> None:
     assert len(COUNTED) >= 3
 
 
+def _counted_in_code() -> dict[tuple[str, str], str]:
+    """Every NP_ pair the code defines (rule tables, module constants, page strings) -> its count's name."""
+    found: dict[tuple[str, str], str] = {}
+    modules = [importlib.import_module(info.name) for info in pkgutil.walk_packages(mailcheck.__path__, "mailcheck.")
+               if not info.name.endswith("__main__")]
+    for module in [*modules, widget_markup]:
+        for value in vars(module).values():
+            values = value.values() if isinstance(value, dict) else [value]
+            for item in values:
+                item = getattr(item, "message", item)
+                if isinstance(item, Counted):
+                    found[tuple(item)] = item.count
+    return found
+
+
+COUNT_PARAM = _counted_in_code()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(("domain", "singular", "plural_id"), COUNTED, ids=lambda v: str(v)[:40])
 def test_counted_message_renders_for_0_1_2_5(lang: str, domain: str, singular: str, plural_id: str) -> None:
-    params = {name: f"<{name}>" for name in placeholders(plural_id) - {"n"}}
+    count = COUNT_PARAM[(singular, plural_id)]  # a pair in a catalog that the code does not define fails here
+    params = {name: f"<{name}>" for name in placeholders(plural_id) - {"n", count}}
     forms = set()
     for n in (0, 1, 2, 5, 10_001):
-        text = plural(domain, lang, singular, plural_id, n, **params)
-        assert "{" not in text and "}" not in text
-        assert all(value in text for value in params.values())
-        forms.add((plural_index(lang, n), text.replace(number(n, lang), "#")))
+        shown = plural(domain, lang, singular, plural_id, n, **params, **({} if count == "n" else {count: n}))
+        assert "{" not in shown and "}" not in shown
+        assert all(value in shown for value in params.values())
+        forms.add(plural_index(lang, n))
+        if n > 1:
+            assert number(n, lang) in shown, "the count is shown, grouped"
         if lang == "en":
-            assert text == (singular if n == 1 else plural_id).format(n=number(n, "en"), **params)
+            assert shown == (singular if n == 1 else plural_id).format(**params, **{count: number(n, "en")})
         else:
             translated = gettext.translation(domain, LOCALE_DIR, [lang]).ngettext(singular, plural_id, n)
             assert translated not in (singular, plural_id), f"{lang}: not translated"
-    assert {index for index, _ in forms} == ({0, 1})
+    assert forms == {0, 1}
 
 
 def test_french_0_takes_the_singular() -> None:
@@ -201,3 +227,98 @@ def test_every_french_catalog_message_as_rendered_is_spaced() -> None:
                     if form and BAD_FRENCH.search(text):
                         bad.append(f"{po_file.name}: {shown!r}")
     assert not bad, "\n".join(bad)
+
+
+# A number followed by what it counts, in a message that is not a plural pair.
+COUNT_NOUN = re.compile(r"\{\w+\}\s+(?:rows?|lines?|cells?|columns?|characters?|times|bytes|octets|recipients?"
+                        r"|messages?|addresses|imports?|parts?|names?|entries|findings?|kB|MB)\b")
+
+
+def test_every_message_with_a_count_is_a_plural_pair() -> None:
+    plain = set()
+    for po_file in CATALOGS:
+        with po_file.open("rb") as handle:
+            plain |= {msg.id for msg in read_po(handle) if isinstance(msg.id, str) and COUNT_NOUN.search(msg.id)}
+    assert not plain, sorted(plain)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_10001_row_file_reports_its_count_grouped(lang: str) -> None:
+    from mailcheck import csvcheck
+    header = csvcheck.template(lang).splitlines()[0]
+    data = "\r\n".join([header, *(f"user{i},Pine-Harbor-Lantern-42,," for i in range(10_001))]).encode()
+    result = csvcheck.report(data, lang)
+    [too_many] = [f for f in result["findings"] if f["code"] == "CSV_TOO_MANY_ROWS"]
+    grouped = {"en": "10,001", "fr": "10\u202f001", "de": "10.001", "it": "10.001", "es": "10.001"}[lang]
+    assert grouped in too_many["message"] and number(10_000, lang) in too_many["message"]
+    assert "10001" not in json.dumps(result["findings"], ensure_ascii=False).replace('"row": 10001', "")
+
+
+# The site addresses the reader as Lei: no voi imperative or possessive in the Italian catalogs.
+VOI = re.compile(r"\b(?:vostr[oaie]|[Cc]hiudete(?:le)?|[Cc]ancellatel[aei]|[Mm]ettete|[Ss]alvate|[Cc]ontrollate|"
+                 r"[Mm]odificate|[Tt]ogliete|[Aa]prite|[Ss]cegliete|[Ii]nserite|[Uu]sate|[Vv]erificate il)\b")
+
+
+def test_italian_catalogs_say_lei() -> None:
+    found = []
+    for po_file in LOCALE_DIR.glob("it/LC_MESSAGES/*.po"):
+        with po_file.open("rb") as handle:
+            for msg in read_po(handle):
+                for form in ([msg.string] if isinstance(msg.string, str) else msg.string):
+                    found += [f"{po_file.name}: {form}" for _ in VOI.finditer(form or "")]
+    assert not found, found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_downloads_are_in_the_language(lang: str) -> None:
+    """The template's example rows and every download name are the language's own."""
+    from mailcheck import csvcheck
+    from mailcheck.csvcheck.split import part_name
+    from mailcheck.policy import download_name, policy
+    from mailcheck.profile import filename
+    rows = policy()["csv"]["example_rows"][lang]
+    others = [row for other in LANGUAGES if other != lang for row in policy()["csv"]["example_rows"][other]]
+    assert not {cell for row in rows for cell in row[:2]} & {cell for row in others for cell in row[:2]}, \
+        "names and passwords differ from every other language's"
+    result = csvcheck.report(csvcheck.template(lang).encode(), lang)
+    assert result["verdict"] == "accept" and result["findings"] == [], "the example passwords pass the checker"
+    for kind, names in policy()["downloads"].items():
+        assert names[lang].isascii() and names[lang] not in [names[o] for o in LANGUAGES if o != lang], kind
+    assert part_name("C:\\staff.csv", 2, 3, lang) == download_name("part", lang, stem="staff", index=2, total=3)
+    assert filename(None, lang) == download_name("profile", lang)
+    assert runtime_strings(lang)["_files"]["fixed"] == policy()["downloads"]["fixed"][lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_tool_names_itself(lang: str) -> None:
+    """The counter counts and is called the counter; a tool without words of its own gets neutral ones."""
+    counter = widget_markup.render("recipients", lang, "./")
+    count = widget_markup.message("ui", lang, "Count")
+    assert f">{count}</button>" in counter
+    for key in ("idle", "noscript"):
+        assert widget_markup._t(lang, key, "recipients") in counter
+        assert widget_markup._t(lang, key, "recipients") != widget_markup._t(lang, key, "csv")
+    strings = runtime_strings(lang, "recipients")
+    assert strings["checking"] != runtime_strings(lang, "csv")["checking"]
+    if lang == "en":
+        for tool in ("recipients", "profile"):
+            assert "checker" not in widget_markup.render(tool, lang, "./").lower(), tool
+
+
+@pytest.mark.parametrize(("change", "error"), [
+    (lambda data: data["downloads"]["fixed"].pop("it"), r"downloads\.fixed: nothing for it"),
+    (lambda data: data["downloads"]["part"].update(fr="{stem}-partie-n°{index}.csv"),
+     r"downloads\.part\.fr: expected an ASCII"),
+    (lambda data: data["downloads"].pop("groups"), r"downloads\.groups: missing"),
+    (lambda data: data["csv"]["example_rows"].pop("es"), r"csv\.example_rows: nothing for es"),
+])
+def test_the_download_table_is_checked(tmp_path: Path, change, error: str) -> None:
+    import yaml
+
+    from sitebuild import maildata
+    data = yaml.safe_load((ROOT / "data" / "mail.yml").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "mail.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(maildata.DataError, match=error):
+        maildata.load(path)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from mailcheck.i18n import typeset
 from sitebuild import maildata
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,7 +209,7 @@ def test_a_table_that_scrolls_sideways_is_focusable_labelled_and_shows_it(browse
     page_scrolls = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
     context.close()
     assert regions, "the feedback table should be wider than 320 px"
-    prefix = maildata.label(DATA, "table.scrolls", "fr").split("{name}")[0]
+    prefix = typeset(maildata.label(DATA, "table.scrolls", "fr"), "fr").split("{name}")[0]  # French spacing
     for region in regions:
         assert region["tabindex"] == 0 and region["role"] == "region"
         assert region["label"].startswith(prefix) and len(region["label"]) > len(prefix)

@@ -14,7 +14,7 @@ import pytest
 
 import test_widget_browser as pages
 from mailcheck import csvcheck
-from mailcheck.policy import policy
+from mailcheck.policy import download_name, policy
 from mailcheck.recipients import report
 from test_csv_split import csv_bytes
 from test_widget_browser import LANGS, Visit, _guide, _same_origin
@@ -58,7 +58,7 @@ def test_recipient_counter(visit, site_url: str, lang: str) -> None:
     assert page.page.evaluate("navigator.clipboard.readText()") == expected["groups"][1]
     with page.page.expect_download() as download:
         page.page.click(f"{widget} a[download]")
-    assert download.value.suggested_filename == "recipients-groups.txt"
+    assert download.value.suggested_filename == download_name("groups", lang)
     assert Path(download.value.path()).read_text(encoding="utf-8") == "\n\n".join(expected["groups"]) + "\n"
     advice = page.page.get_attribute(f"{widget} a[href^='#']", "href")
     assert page.page.locator(advice).count() == 1, "the newsletter advice is on the page"
@@ -91,7 +91,7 @@ def test_csv_daily_parts(visit, site_url: str, lang: str) -> None:
     for index, part in enumerate(expected):
         with page.page.expect_download() as download:
             links.nth(index).click()
-        assert download.value.suggested_filename == f"staff-part-{index + 1}-of-3.csv"
+        assert download.value.suggested_filename == download_name("part", lang, stem="staff", index=index + 1, total=3)
         assert Path(download.value.path()).read_bytes() == part.data
 
     _no_request_left(page, before)

@@ -84,7 +84,7 @@ class _Text(HTMLParser):
             self.parts.append("x")
         elif not self.depth:
             self.parts += ["\n" + (value or "") + "\n" for name, value in attrs
-                           if name in ("title", "alt", "aria-label", "placeholder")]
+                           if name in ("title", "alt", "aria-label", "placeholder", "content")]
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP:

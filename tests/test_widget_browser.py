@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from mailcheck import csvcheck, helo, profile
+from mailcheck import csvcheck, helo
 from mailcheck.i18n import plural, translations, typeset
 from mailcheck.policy import policy
-from sitebuild.widget_markup import RUNTIME_STRINGS
+from sitebuild.widget_markup import RUNTIME_STRINGS, tool_msgid
 
 LANGS = ("fr", "en", "de", "it", "es")
 READY_MS = 60_000
@@ -142,44 +142,6 @@ def test_csv_checker(visit, site_url: str, lang: str) -> None:
     assert _table(page.page) == _expected(good)
 
     assert page.requests[before:] == [], "the file must not leave the browser"
-    _same_origin(page, site_url)
-    assert page.errors == []
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_profile_widget(visit, site_url: str, lang: str) -> None:
-    bad, good = profile.report("jane.doe", "", lang), profile.report("jane.doe@example.org", "Jane Doe", lang)
-    assert (bad["verdict"], good["verdict"]) == ("reject", "accept")
-    page = visit(_guide(site_url, lang, "clients/iphone-ipad/"))
-    page.wait_ready("profile")
-    before = len(page.requests)
-    result = page.page.locator(".mailcheck--profile .mailcheck__result")
-    submit = ".mailcheck--profile button[type=submit]"
-
-    page.page.fill("#mailcheck-profile-address", "jane.doe")
-    page.page.click(submit)
-    page.page.wait_for_selector(".mailcheck--profile .mailcheck__verdict--reject")
-    assert bad["summary"] in result.inner_text()
-    assert bad["findings"][0]["message"] in result.inner_text()
-    assert result.locator("a[download]").count() == 0
-
-    page.page.fill("#mailcheck-profile-address", "jane.doe@example.org")
-    page.page.fill("#mailcheck-profile-name", "Jane Doe")
-    page.page.click(submit)
-    link = result.locator("a[download]")
-    link.wait_for()
-    assert good["summary"] in result.inner_text()
-    with page.page.expect_download() as started:
-        link.click()
-    download = started.value
-    assert download.suggested_filename == "jane.doe@example.org.mobileconfig"
-    assert Path(download.path()).read_bytes() == good["profile"].encode("utf-8")
-    blob_type = page.page.evaluate("async (href) => (await (await fetch(href)).blob()).type",
-                                   link.get_attribute("href"))
-    assert blob_type == "application/x-apple-aspen-config"
-
-    # blob: URLs are the page's own memory; nothing went to any server
-    assert [url for url in page.requests[before:] if not url.startswith("blob:")] == []
     _same_origin(page, site_url)
     assert page.errors == []
 
@@ -313,7 +275,7 @@ def _long_csv(lang: str, rows: int = 10_000) -> bytes:
 
 
 def _ui(lang: str, key: str) -> str:
-    return typeset(translations("ui", lang).gettext(RUNTIME_STRINGS[key]), lang)
+    return typeset(translations("ui", lang).gettext(tool_msgid("csv", key)), lang)
 
 
 def _rows_done(lang: str, total: int) -> str:

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, Route
 
 from mailcheck.i18n import message
-from sitebuild.widget_markup import RUNTIME_STRINGS
+from sitebuild.widget_markup import RUNTIME_STRINGS, tool_msgid
 
 READY_MS = 60_000
 HELO = ".mailcheck--helo"
@@ -43,7 +43,7 @@ def _helo_page(site_url: str, lang: str) -> str:
 
 def _expect_failure(page: Page, lang: str, cause: str) -> None:
     page.wait_for_selector(f"{HELO}[data-state=failed][data-failure={cause}]", timeout=READY_MS)
-    sentence = message("ui", lang, RUNTIME_STRINGS[f"failed.{cause}"])
+    sentence = message("ui", lang, tool_msgid("helo", f"failed.{cause}"))
     assert page.inner_text(f"{HELO} .mailcheck__status-text") == sentence
     assert page.is_visible(f"{HELO} .mailcheck__retry")
     assert page.inner_text(f"{HELO} .mailcheck__retry") == message("ui", lang, RUNTIME_STRINGS["retry"])
@@ -93,7 +93,7 @@ def test_a_worker_killed_mid_check_is_reported_and_replaced_on_the_next_check(pa
     page.fill("#mailcheck-helo-text", "localhost")
     page.click(f"{HELO} button[type=submit]")  # a check is now waiting for the runtime
     # The status says "Checking…" once the check is slow (ui.js SLOW_MS), as this one is.
-    checking = message("ui", "it", RUNTIME_STRINGS["checking"])
+    checking = message("ui", "it", tool_msgid("helo", "checking"))
     page.wait_for_function(f"document.querySelector('{HELO} .mailcheck__status-text').textContent === {checking!r}")
     assert len(page.workers) == 1
     page.workers[0].evaluate("setTimeout(() => self.close(), 0)")
@@ -121,5 +121,5 @@ def test_a_browser_without_webassembly_gets_the_plain_sentence(page: Page, site_
     page.add_init_script("delete window.WebAssembly")
     page.goto(_helo_page(site_url, "en"))
     page.wait_for_selector(f"{HELO}[data-state=failed][data-failure=no-wasm]", timeout=READY_MS)
-    assert page.inner_text(f"{HELO} .mailcheck__status-text") == message("ui", "en", RUNTIME_STRINGS["failed"])
+    assert page.inner_text(f"{HELO} .mailcheck__status-text") == message("ui", "en", tool_msgid("helo", "failed"))
     assert any("no WebAssembly" in text for text in page.console_errors)

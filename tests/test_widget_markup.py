@@ -41,7 +41,7 @@ def _parse(html: str) -> _Elements:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("name", ["helo", "csv", "recipients", "profile"])
+@pytest.mark.parametrize("name", ["helo", "csv", "recipients", "bounce"])
 def test_widget_is_accessible_and_self_describing(name: str, lang: str) -> None:
     html = widget_markup.render(name, lang, "../../")
     page = _parse(html)
@@ -58,7 +58,7 @@ def test_widget_is_accessible_and_self_describing(name: str, lang: str) -> None:
                for tag, attrs in page.tags), "a Retry button, hidden until the runtime fails"
     assert "\n\n" not in html, "a blank line would end Markdown's raw HTML block"
     strings = json.loads(page.json)
-    assert set(strings) == {*widget_markup.RUNTIME_STRINGS, "_singular", "_number"}
+    assert set(strings) == {*widget_markup.RUNTIME_STRINGS, "_singular", "_number", "_files"}
     assert all(strings.values())
 
 
@@ -68,22 +68,23 @@ def test_ui_catalog_matches_the_code(lang: str) -> None:
     with (LOCALE_DIR / lang / "LC_MESSAGES" / "ui.po").open("rb") as po:
         catalog = {m.id: m.string for m in read_po(po) if m.id}
     used = {*widget_markup.RUNTIME_STRINGS.values(), *widget_markup.MARKUP_STRINGS.values(),
+            *(msgid for own in widget_markup.TOOL_STRINGS.values() for msgid in own.values()),
             web.BAD_REQUEST, web.INTERNAL_ERROR}
     assert set(catalog) == used
     assert all(catalog.values())
 
 
 def test_strings_block_cannot_close_its_script() -> None:
-    assert "</" not in widget_markup._strings("en").replace("<\\/", "")
+    assert "</" not in widget_markup._strings("en", "helo").replace("<\\/", "")
 
 
 def test_unknown_widget_names_the_known_ones() -> None:
-    with pytest.raises(KeyError, match="csv, helo, profile, recipients"):
+    with pytest.raises(KeyError, match="bounce, csv, helo, profile, recipients"):
         widget_markup.render("spf", "en", "./")
 
 
 def test_template_link_points_at_the_published_file() -> None:
     html = widget_markup.template_link("de", "../")
     folder = widget_assets.stage().page["templates"]
-    assert f'href="../_widgets/{folder}addresses-template-de.csv"' in html
+    assert f'href="../_widgets/{folder}vorlage-adressen.csv"' in html
     assert "download" in html and "CSV-Vorlage" in html

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helo_corpus import corpus_values
 from mailcheck import web
@@ -102,3 +103,12 @@ def test_recipient_lists_in_pyodide_match_cpython(published_widgets: Path, tmp_p
     lists.append("To: " + "; ".join(f'"Doe, J{i}" <J{i}@Example.org>' for i in range(250)) + "\nj7@example.ORG")
     requests = [{"checker": "recipients", "lang": lang, "text": text} for text in lists for lang in ("en", "de")]
     _compare(requests, _in_pyodide(published_widgets, "recipients", requests, tmp_path))
+
+
+def test_bounces_in_pyodide_match_cpython(published_widgets: Path, tmp_path: Path) -> None:
+    """Python 3.14's email package and re must read every bounce of the corpus as 3.11's do."""
+    corpus = [entry["text"] for name in ("published.yml", "postfix.yml")
+              for entry in yaml.safe_load((ROOT / "tests" / "fixtures" / "bounce" / name).read_text(encoding="utf-8"))]
+    requests = [{"checker": "bounce", "lang": "en", "text": text} for text in corpus]
+    requests += [{"checker": "bounce", "lang": lang, "text": text} for text in corpus[:5] for lang in LANGS]
+    _compare(requests, _in_pyodide(published_widgets, "bounce", requests, tmp_path))

@@ -8,7 +8,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailcheck import csvcheck, helo, profile, web
+from mailcheck import csvcheck, helo, web
 
 
 def _run(request: object) -> dict:
@@ -32,12 +32,6 @@ def test_csv_request_decodes_base64_and_returns_the_csv_report() -> None:
     data = csvcheck.template("fr").encode("utf-8")
     answer = _run({"checker": "csv", "lang": "fr", "data": base64.b64encode(data).decode()})
     assert answer["result"] == json.loads(json.dumps(csvcheck.report(data, "fr")))
-
-
-def test_profile_request_returns_the_profile_report() -> None:
-    answer = _run({"checker": "profile", "lang": "it", "address": "jane@example.org", "name": "Jane"})
-    assert answer["result"] == profile.report("jane@example.org", "Jane", "it")
-    assert answer["result"]["filename"] == "jane@example.org.mobileconfig"
 
 
 def test_unknown_language_falls_back_to_english() -> None:

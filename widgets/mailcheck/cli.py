@@ -1,12 +1,13 @@
 """The command line: ``python -m mailcheck SUBCOMMAND [--json] [--lang LANG] ...``.
 
 Exit status (:data:`EXIT_CODES`, shown by ``--help``): 0 when every input is accepted,
-1 when one is rejected, 2 on a usage error (argparse's own convention), 3 when part of
-the input was not checked and nothing checked was rejected, 4 when the output could not
-be written (a closed pipe, a full disk). A subcommand is one :class:`Command` in
-:data:`COMMANDS`: its help line, a function adding its arguments, a function running it.
-Options shared by subcommands come from :func:`add_lang` and :func:`add_json`; output
-errors are caught once, in :func:`main`, for every subcommand.
+1 when one is rejected, 2 on a usage error (argparse's own convention, and a text
+argument that is not UTF-8), 3 when part of the input was not checked and nothing
+checked was rejected, 4 when the output could not be written (a closed pipe, a full
+disk). A subcommand is one :class:`Command` in :data:`COMMANDS`: its help line, a
+function adding its arguments, a function running it. Options shared by subcommands
+come from :func:`add_lang` and :func:`add_json`; output errors and :class:`UsageError`
+are caught once, in :func:`main`, for every subcommand.
 """
 
 from __future__ import annotations
@@ -63,6 +64,20 @@ def read_argument(value: str, limit: int) -> bytes:
 def exit_codes_help() -> str:
     """The exit codes as the help text lists them."""
     return "exit status:\n" + "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES.items())
+
+
+class UsageError(Exception):
+    """A bad argument the parser could not see (its message names it); exit 2."""
+
+
+def text_argument(value: str, option: str) -> str:
+    """``value`` as text; bytes that are not UTF-8 (surrogate escapes from the command line) are a usage error."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise UsageError(f"{option}: byte {value[error.start].encode('utf-8', 'surrogateescape')!r} "
+                         f"at character {error.start + 1} is not UTF-8 text") from None
+    return value
 
 
 def print_json(obj: object) -> None:
@@ -144,7 +159,8 @@ def _run_csv(args: argparse.Namespace) -> int:
             print(f"mailcheck csv: --fixed {args.fixed}: {error.strerror}", file=sys.stderr)
             return EXIT_USAGE
     parts = result.pop("parts")  # the passwords again
-    names = [part_name("" if args.file == STDIN else args.file, i, len(parts)) for i in range(1, len(parts) + 1)]
+    names = [part_name("" if args.file == STDIN else args.file, i, len(parts), args.lang)
+             for i in range(1, len(parts) + 1)]
     result["parts"] = [{"name": name, "rows": part.rows} for name, part in zip(names, parts, strict=True)]
     paths = []
     if args.split and parts:
@@ -194,6 +210,34 @@ def _run_recipients(args: argparse.Namespace) -> int:
     return EXIT_REJECT if result["verdict"] == "reject" else EXIT_ACCEPT
 
 
+# --- bounce ------------------------------------------------------------------------------
+
+def _bounce_arguments(parser: argparse.ArgumentParser) -> None:
+    add_json(parser)
+    add_lang(parser)
+    parser.add_argument("file", metavar="FILE",
+                        help="a bounce (the whole message, or its text), a refusal or a log line; - reads stdin")
+
+
+def _run_bounce(args: argparse.Namespace) -> int:
+    """Exit 0 when the text shows a delivery failure and it was explained, 1 when it shows none."""
+    from mailcheck.bounce import report
+    from mailcheck.bounce.text import render
+    from mailcheck.policy import policy
+
+    try:  # one byte over the cap is enough for the report to say the text was cut
+        data = _read_capped(args.file, policy()["bounce"]["max_input_bytes"] * 4 + 1)
+    except OSError as error:
+        print(f"mailcheck bounce: {args.file}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    result = report(data.decode("utf-8", "replace"), args.lang)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result, args.lang))
+    return EXIT_ACCEPT if result["reason"] else EXIT_REJECT
+
+
 def _run_template(args: argparse.Namespace) -> int:
     from mailcheck.csvcheck import template
 
@@ -219,12 +263,11 @@ def _run_profile(args: argparse.Namespace) -> int:
 
     if args.address is None:
         if args.name:
-            print("mailcheck profile: --name needs --address", file=sys.stderr)
-            return EXIT_USAGE
+            raise UsageError("--name needs --address")
         result = {"verdict": "accept", "findings": [],
                   "profile": to_plist(build_profile(policy(), args.lang)).decode("utf-8")}
     else:
-        result = report(args.address, args.name, args.lang)
+        result = report(text_argument(args.address, "--address"), text_argument(args.name, "--name"), args.lang)
     if args.json:
         print_json(result)
     else:
@@ -245,6 +288,8 @@ COMMANDS: dict[str, Command] = {
                           _recipients_arguments, _run_recipients),
     "profile": Command("print an Apple configuration profile (.mobileconfig) for Mail",
                        _profile_arguments, _run_profile),
+    "bounce": Command("explain a bounce, a refusal or a log line: reason, who must act, next step",
+                      _bounce_arguments, _run_bounce),
 }
 
 
@@ -266,6 +311,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status = args.run(args)
         sys.stdout.flush()
+    except UsageError as error:
+        print(f"mailcheck {args.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as error:
         if error.errno not in OUTPUT_ERRORS:
             raise

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from mailcheck.i18n import Counted
+
 
 class Severity(StrEnum):
     """How bad a finding is; an ``error`` makes the verdict ``reject``."""
@@ -32,14 +34,15 @@ class Finding:
 
 @dataclass(frozen=True)
 class Rule:
-    """What a code means: ``message`` (a msgid) is shown to readers, ``why`` documents the rule.
+    """What a code means: ``message`` (a msgid, or an ``NP_`` pair for a count) is shown to
+    readers, ``why`` documents the rule.
 
     ``source`` names the standard or policy behind it; ``fixed`` marks problems a
     corrected copy of the input removes by itself.
     """
 
     severity: Severity
-    message: str
+    message: str | Counted
     why: str
     source: str = ""
     fixed: bool = False

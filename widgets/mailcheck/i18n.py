@@ -42,25 +42,60 @@ def N_(msgid: str) -> str:
     return msgid
 
 
-def NP_(singular: str, plural: str) -> tuple[str, str]:
-    """Mark a plural pair for ``pybabel extract -k NP_:1,2`` where it is defined; :func:`plural` shows it."""
-    return singular, plural
+class Counted(tuple[str, str]):
+    """A counted message: (singular, plural) English ids, and ``count``, the parameter
+    that holds the count (``{n}`` unless the message names it otherwise)."""
+
+    count: str
+
+    def __str__(self) -> str:
+        """The plural form, as rule tables and documentation show the message."""
+        return self[1]
+
+
+def NP_(singular: str, plural: str, count: str = "n") -> Counted:
+    """Mark a plural pair for ``pybabel extract -k NP_:1,2`` where it is defined; :func:`translate` shows it.
+
+    ``count`` names the parameter that holds the count, when it is not ``n``: a rule's
+    finding may carry ``count=``, ``rows=`` or ``length=``.
+    """
+    pair = Counted((singular, plural))
+    pair.count = count
+    return pair
+
+
+def translate(domain: str, lang: str, msgid: str | Counted, **params: object) -> str:
+    """:func:`message` for a plain id, :func:`plural` for a :func:`NP_` pair (by its count)."""
+    if not isinstance(msgid, Counted):
+        return message(domain, lang, msgid, **params)
+    n = params.pop("n") if msgid.count == "n" else params[msgid.count]
+    if not isinstance(n, int):
+        raise TypeError(f"{msgid[0]!r}: the count {msgid.count!r} is not an integer")
+    return plural(domain, lang, *msgid, n, **params)
 
 
 def message(domain: str, lang: str, msgid: str, **params: object) -> str:
     """Translate ``msgid`` and fill in its ``{placeholders}``.
 
-    An ``int`` value is a number for readers, written by :func:`number` (10 000, 10.000);
-    pass an identifier that must stay as it is (a port) as text. French messages get
-    French spacing (:func:`mailcheck.typography.french_spacing`) before the values go in,
-    so an address or a pasted name is never touched.
+    An ``int`` value is a number for readers, written by :func:`number` (10 000, 10.000), a
+    :class:`Size` by :func:`size` (256 KiB); pass an identifier that must stay as it is (a
+    port) as text. French messages get French spacing
+    (:func:`mailcheck.typography.french_spacing`) before the values go in, so an address or
+    a pasted name is never touched.
     """
     return typeset(translations(domain, lang).gettext(msgid), lang).format(**_shown(params, lang))
 
 
+class Size(int):
+    """A number of bytes in a message's parameters: :func:`message` writes it with :func:`size`."""
+
+
 def _shown(params: dict[str, object], lang: str) -> dict[str, object]:
-    return {name: number(value, lang) if isinstance(value, int) and not isinstance(value, bool) else value
-            for name, value in params.items()}
+    def shown(value: object) -> object:
+        if isinstance(value, Size):
+            return size(value, lang)
+        return number(value, lang) if isinstance(value, int) and not isinstance(value, bool) else value
+    return {name: shown(value) for name, value in params.items()}
 
 
 def plural(domain: str, lang: str, singular: str, plural: str, n: int, **params: object) -> str:

@@ -34,12 +34,26 @@ class CsvPolicy(TypedDict):
     delimiter: str
     max_bytes: int
     max_rows: int
-    example_rows: list[list[str]]
+    example_rows: dict[str, list[list[str]]]  # language -> the template's example rows
 
 
 class LimitsPolicy(TypedDict):
     batch_addresses_per_day: int
     recipients_per_message: int  # To, Cc and Bcc together
+    max_message_bytes: int  # the largest message the hoster accepts (the bounce explainer quotes it)
+
+
+class RefusalPolicy(TypedDict):
+    id: str  # "rbl"; the bogus-HELO reply is helo.reject_reply
+    reason: str  # one of mailcheck.bounce.codes.REASONS
+    text: str  # the hoster's words, with {address} for any address
+    source: str  # the hoster's page that quotes it
+    remedy: dict[str, str]  # language -> the hoster's advice
+
+
+class BouncePolicy(TypedDict):
+    max_input_bytes: int  # what the bounce explainer reads of a paste
+    refusals: list[RefusalPolicy]
 
 
 class RecipientsPolicy(TypedDict):
@@ -83,9 +97,17 @@ class Policy(TypedDict):
     limits: LimitsPolicy
     feedback: FeedbackPolicy
     recipients: RecipientsPolicy
+    bounce: BouncePolicy
     servers: ServersPolicy
     client_setup: ClientSetupPolicy
     labels: dict[str, dict[str, str]]  # label key -> language -> text
+    downloads: dict[str, dict[str, str]]  # kind -> language -> file name, see download_name
+
+
+def download_name(kind: str, lang: str, **fields: object) -> str:
+    """The name of a file the reader downloads (``downloads`` in the data file), in ``lang``:
+    ``modele-adresses.csv``, ``ventes-partie-2-sur-3.csv``. ``fields``: ``stem``, ``index``, ``total``."""
+    return policy()["downloads"][kind][lang].format(**fields)
 
 
 class PolicyMissing(RuntimeError):

@@ -33,6 +33,8 @@ _PROTECTED = re.compile(
     r"|\b[A-Za-z][\w+.-]*:[^\s<>«»\"“”]+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
+_MARKS = re.compile("[:;!?«»]")
+_MAY_PROTECT = re.compile(r"[@&]|:\S")
 _HIGH = re.compile(f"({_SPACES})([;!?]+){_ENDS}")
 _COLON = re.compile(f"({_SPACES}):{_ENDS}")
 _OPEN = re.compile(f"«{_SPACES}")
@@ -57,8 +59,10 @@ def _gap(text: str) -> str:
 
 def french_spacing(text: str) -> str:
     """``text`` with French no-break spaces before ``: ; ! ?`` and inside ``« »``."""
-    if not any(mark in text for mark in ":;!?«»"):
+    if not _MARKS.search(text):
         return text
+    if not _MAY_PROTECT.search(text):  # no address, entity or "x:y" token: one gap (most texts, fast)
+        return _gap(text)
     out, last = [], 0
     for match in _PROTECTED.finditer(text):
         out += [_gap(text[last:match.start()]), match.group(0)]

@@ -5,10 +5,10 @@ Python objects and makes the browser and the CPython tests exercise the same pat
 It never raises: the page has no way to show a Python traceback to a reader, so any
 failure becomes one generic finding (and the traceback goes to the browser console).
 
-Request: ``{"checker": "helo" | "recipients", "lang": "de", "text": "..."}``,
+Request: ``{"checker": "helo" | "recipients" | "bounce", "lang": "de", "text": "..."}``,
 ``{"checker": "csv", "lang": "de", "data": "<the file, base64>", "name": "file.csv"}``
-(the name only names the daily parts) or
-``{"checker": "profile", "lang": "de", "address": "...", "name": "..."}``.
+(the name only names the daily parts). The profile maker needs no runtime: its page
+fills a template the build writes (mailcheck.profile.page).
 Answer: ``{"checker", "lang", "result"}`` with the checker's report, or, when the
 request cannot be served, ``{"checker", "lang", "verdict": "error", "findings": [...]}``.
 """
@@ -49,7 +49,7 @@ def _csv(request: dict, lang: str, progress: Progress | None) -> object:
     # Parts are bytes in the file's own encoding: they cross to the page in base64.
     total = len(result["parts"])
     result["parts"] = [
-        {"name": part_name(str(request.get("name", "")), index, total), "rows": part.rows,
+        {"name": part_name(str(request.get("name", "")), index, total, lang), "rows": part.rows,
          "data": base64.b64encode(part.data).decode("ascii")}
         for index, part in enumerate(result["parts"], start=1)
     ]
@@ -62,17 +62,17 @@ def _recipients(request: dict, lang: str, _progress: Progress | None) -> object:
     return report(str(request.get("text", "")), lang)
 
 
-def _profile(request: dict, lang: str, _progress: Progress | None) -> object:
-    from mailcheck.profile import report
+def _bounce(request: dict, lang: str, _progress: Progress | None) -> object:
+    from mailcheck.bounce import report
 
-    return report(str(request.get("address", "")), str(request.get("name", "")), lang)
+    return report(str(request.get("text", "")), lang)
 
 
 # Imports stay inside the handlers so a page loads only the checker it shows
 # (the HELO widget never imports zxcvbn or email-validator). A handler that reports
 # progress (the CSV checker, by rows) calls the third argument; the quick ones ignore it.
 CHECKERS: dict[str, Callable[[dict, str, Progress | None], object]] = {
-    "helo": _helo, "csv": _csv, "recipients": _recipients, "profile": _profile,
+    "helo": _helo, "csv": _csv, "recipients": _recipients, "bounce": _bounce,
 }
 
 
@@ -87,7 +87,7 @@ WARM_UP: dict[str, Callable[[str], dict]] = {
     "helo": lambda lang: {"text": "EHLO localhost"},
     "csv": _csv_sample,
     "recipients": lambda lang: {"text": "Jane Doe <jane@example.org>"},
-    "profile": lambda lang: {"address": "jane.doe@example.org", "name": "Jane Doe"},
+    "bounce": lambda lang: {"text": "550 5.1.1 <jane@example.org>: Recipient address rejected: User unknown"},
 }
 
 

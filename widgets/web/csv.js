@@ -1,7 +1,7 @@
 // The CSV checker: a picked, dropped or pasted file, checked in the worker.
 // The bytes go to the worker as they are (the checker detects the encoding) and
 // never to the network.
-import { connect, downloadLink, el, plural, present, severityLabel, strings, verdictBadge } from "./ui.js";
+import { connect, downloadLink, el, format, plural, present, severityLabel, strings, verdictBadge } from "./ui.js";
 
 // A report of 10,000 rows can hold tens of thousands of findings: the page shows the
 // first ones and offers the whole list as a file, so it never builds a huge table.
@@ -22,7 +22,8 @@ function findingsTable(findings, text) {
 function fixedLink(fixed, name, text) {
   if (typeof fixed !== "string") return null;
   const stem = (name || "addresses.csv").replace(/\.[^.]*$/, "");
-  return el("p", {}, downloadLink([fixed], "text/csv;charset=utf-8", `${stem}-fixed.csv`, text.download_fixed));
+  return el("p", {}, downloadLink([fixed], "text/csv;charset=utf-8", format(text._files.fixed, { stem }),
+    text.download_fixed));
 }
 
 // Each part holds the file's own bytes (its encoding, separator and line ends), in base64.
@@ -51,7 +52,8 @@ function overflow(findings, name, text) {
   const stem = (name || "addresses.csv").replace(/\.[^.]*$/, "");
   const shown = plural(text, "findings_shown", findings.length, { shown: SHOWN_FINDINGS });
   return el("p", { class: "mailcheck__overflow" }, shown, " ",
-    el("a", { href: findingsFile(findings, text), download: `${stem}-findings.csv` }, text.download_findings));
+    el("a", { href: findingsFile(findings, text), download: format(text._files.findings, { stem }) },
+      text.download_findings));
 }
 
 /** Renders the worker's answer: verdict and summary, the table (first findings), the downloads. */

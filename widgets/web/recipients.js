@@ -24,13 +24,13 @@ function renderGroups(groups, text) {
     const id = `mailcheck-recipients-group-${i + 1}`;
     const area = el("textarea", { id, rows: "3", readonly: "" }, group);
     return el("li", { class: "mailcheck__group" },
-      el("label", { for: id }, format(text.group, { index: i + 1, total: groups.length })),
+      el("label", { for: id }, format(text.group, { index: i + 1, total: groups.length }, text)),
       area, copyButton(area, text));
   });
   return [
     el("ol", { class: "mailcheck__groups" }, ...items),
     el("p", {}, downloadLink([groups.join("\n\n") + "\n"], "text/plain;charset=utf-8",
-      "recipients-groups.txt", text.download_groups), " ",
+      text._files.groups, text.download_groups), " ",
     el("a", { href: ADVICE }, text.newsletter)),
   ];
 }

@@ -10,7 +10,7 @@ a file whose only problems are of that kind gets a corrected copy.
 from __future__ import annotations
 
 from mailcheck.findings import Finding, Rule, Severity, finding_for
-from mailcheck.i18n import N_
+from mailcheck.i18n import N_, NP_
 
 DOMAIN = "csv"
 
@@ -28,7 +28,7 @@ RULES: dict[str, Rule] = {
         E, N_("The file is empty. Fill in the template and save it as CSV."),
         "No bytes, or only blank lines."),
     "CSV_TOO_LARGE": Rule(
-        E, N_("The file is larger than {max_mb} MB, the most this checker reads. Split it into smaller files."),
+        E, N_("The file is larger than {max_size}, the most this checker reads. Split it into smaller files."),
         "Bounds the time and memory of a check (csv.max_bytes); 10,000 rows fit well under it."),
     "CSV_NOT_TEXT": Rule(
         E, N_("This file is {kind}, not a CSV text file. Open it in your spreadsheet program and save it "
@@ -52,8 +52,10 @@ RULES: dict[str, Rule] = {
               "address; remove the line break from the cell."),
         "A quoted cell may span lines in RFC 4180, not in this import; its continuation lines are not rows."),
     "CSV_CELL_TOO_LONG": Rule(
-        E, N_("A cell of this row is longer than {max} characters, far more than any cell of the template "
-              "holds. Check what was pasted into this row."),
+        E, NP_("A cell of this row is longer than {max} character, far more than any cell of the template "
+               "holds. Check what was pasted into this row.",
+               "A cell of this row is longer than {max} characters, far more than any cell of the template "
+               "holds. Check what was pasted into this row.", count="max"),
         "The csv module's field limit; the row is not checked further."),
     "CSV_LEGACY_ENCODING": Rule(
         W, N_("The file is not in UTF-8; it was read as Windows-1252, the encoding of Excel's plain “CSV” "
@@ -80,15 +82,21 @@ RULES: dict[str, Rule] = {
         W, N_("Empty row: it is skipped, and the corrected copy leaves it out."),
         "A blank row between addresses; blank rows at the end are dropped silently.", fixed=True),
     "CSV_SEPARATOR_IN_CELL": Rule(
-        E, N_("This row has {count} cells, the header row {header_count}: a cell probably holds the "
-              "character that separates cells ({separator}) without quotation marks, which shifts the cells "
-              "after it. Put that cell in quotation marks, or save the file again from your spreadsheet "
-              "program."),
+        E, NP_("This row has {count} cell, the header row {header_count}: a cell probably holds the "
+               "character that separates cells ({separator}) without quotation marks, which shifts the cells "
+               "after it. Put that cell in quotation marks, or save the file again from your spreadsheet "
+               "program.",
+               "This row has {count} cells, the header row {header_count}: a cell probably holds the "
+               "character that separates cells ({separator}) without quotation marks, which shifts the cells "
+               "after it. Put that cell in quotation marks, or save the file again from your spreadsheet "
+               "program.", count="count"),
         "A spreadsheet writes as many cells on every row; more on one row means an unquoted separator "
         "(gnumeric's ssconvert does not quote a ';' in a ';'-separated file)."),
     "CSV_TOO_MANY_COLUMNS": Rule(
-        E, N_("This row has {count} columns; the template has four (A to D). Empty or delete the cells "
-              "from column E on."),
+        E, NP_("This row has {count} column; the template has four (A to D). Empty or delete the cells "
+               "from column E on.",
+               "This row has {count} columns; the template has four (A to D). Empty or delete the cells "
+               "from column E on.", count="count"),
         "Extra cells usually mean a cell with the separator in it, or shifted columns."),
     "CSV_SPACES": Rule(
         W, N_("The cell starts or ends with a space; the corrected copy removes it."),
@@ -115,15 +123,18 @@ RULES: dict[str, Rule] = {
     "CSV_A_DOUBLE_DOT": Rule(
         E, N_("The address must not contain two dots in a row."), "RFC 5322 dot-atom."),
     "CSV_A_TOO_LONG": Rule(
-        E, N_("The address is {length} characters long; at most {max} are allowed before the @."),
+        E, NP_("The address is {length} character long; at most {max} are allowed before the @.",
+               "The address is {length} characters long; at most {max} are allowed before the @.", count="length"),
         "RFC 5321 §4.5.3.1.1: a local part has at most 64 octets."),
     "CSV_A_UPPERCASE": Rule(
         W, N_("Addresses are created in lower case: this one becomes {lower}. The corrected copy writes it "
               "that way."),
         "The hoster creates addresses in lower case.", fixed=True),
     "CSV_A_DUPLICATE": Rule(
-        E, N_("The address {address} appears {count} times, on rows {rows}; each address can be created "
-              "only once."),
+        E, NP_("The address {address} appears {count} time, on rows {rows}; each address can be created "
+               "only once.",
+               "The address {address} appears {count} times, on rows {rows}; each address can be created "
+               "only once.", count="count"),
         "Compared without case; one finding per address, at its first row, naming at most 20 rows."),
     # --- column B (password.py) ------------------------------------------------------
     "CSV_B_EMPTY": Rule(E, N_("Column B is empty: every address needs a password."), "Required column."),
@@ -182,12 +193,16 @@ RULES: dict[str, Rule] = {
     "CSV_NO_ROWS": Rule(
         E, N_("The file has only the header row. Add one row per address to create."), "Nothing to import."),
     "CSV_TOO_MANY_ROWS": Rule(
-        E, N_("The file has {rows} rows of addresses; this checker reads at most {max_rows}. Split it into "
-              "smaller files."),
+        E, NP_("The file has {rows} row of addresses; this checker reads at most {max_rows}. Split it into "
+               "smaller files.",
+               "The file has {rows} rows of addresses; this checker reads at most {max_rows}. Split it into "
+               "smaller files.", count="rows"),
         "csv.max_rows in the data file bounds the time of a check; the rows are not checked."),
     "CSV_OVER_DAILY_LIMIT": Rule(
-        W, N_("{rows} addresses: at most {limit} can be created per 24 hours, so this takes {batches} imports "
-              "a day apart (split the file). Support can lift the limit."),
+        W, NP_("{rows} addresses: at most {limit} can be created per 24 hours, so this takes {batches} import "
+               "a day apart (split the file). Support can lift the limit.",
+               "{rows} addresses: at most {limit} can be created per 24 hours, so this takes {batches} imports "
+               "a day apart (split the file). Support can lift the limit.", count="batches"),
         "limits.batch_addresses_per_day in the data file."),
 }
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from mailcheck.csvcheck.codes import Term, finding
 from mailcheck.findings import Finding
-from mailcheck.i18n import N_
+from mailcheck.i18n import N_, Size
 
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": Term(N_("commas")), ";": Term(N_("semicolons")), "\t": Term(N_("tabs"))}
@@ -257,7 +257,7 @@ def read(data: bytes, *, max_bytes: int, preferred_delimiter: str) -> Table | Fi
     if not data:
         return finding("CSV_EMPTY")
     if len(data) > max_bytes:
-        return finding("CSV_TOO_LARGE", max_mb=f"{max_bytes / 1_000_000:g}")
+        return finding("CSV_TOO_LARGE", max_size=Size(max_bytes))
     kind = not_text_kind(data)
     if kind is not None:
         return finding("CSV_NOT_TEXT", kind=kind)

@@ -21,7 +21,7 @@ from mailcheck.csvcheck.codes import (
 from mailcheck.csvcheck.split import daily_parts
 from mailcheck.csvcheck.template import write_csv
 from mailcheck.findings import Finding, Severity, verdict
-from mailcheck.i18n import message
+from mailcheck.i18n import message, translate
 from mailcheck.policy import policy as load_policy
 
 MAX_SHOWN = 80  # a cell quoted in a message is cut after this many characters
@@ -43,7 +43,7 @@ def render(finding: Finding, lang: str) -> dict:
         "column": finding.column,
         "code": finding.code,
         "severity": finding.severity.value,
-        "message": message(DOMAIN, lang, RULES[finding.code].message, **params),
+        "message": translate(DOMAIN, lang, RULES[finding.code].message, **params),
     }
 
 

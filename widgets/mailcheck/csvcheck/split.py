@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from mailcheck.csvcheck.check import Result
 from mailcheck.csvcheck.read import BOMS, decode
 from mailcheck.findings import verdict
-from mailcheck.policy import Policy
+from mailcheck.policy import Policy, download_name
 
 STDIN_NAME = "addresses.csv"  # the stem of the parts when the file has no name
 
@@ -34,11 +34,12 @@ class Part:
     data: bytes
 
 
-def part_name(file_name: str, index: int, total: int) -> str:
-    """``addresses-part-2-of-3.csv`` for part 2 of 3 of ``addresses.csv`` (any folder dropped)."""
+def part_name(file_name: str, index: int, total: int, lang: str = "en") -> str:
+    """``addresses-part-2-of-3.csv`` for part 2 of 3 of ``addresses.csv`` (any folder dropped),
+    ``addresses-partie-2-sur-3.csv`` in French (``downloads.part`` in the data file)."""
     base = file_name.replace("\\", "/").rsplit("/", 1)[-1] or STDIN_NAME
     stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
-    return f"{stem}-part-{index}-of-{total}.csv"
+    return download_name("part", lang, stem=stem, index=index, total=total)
 
 
 def _byte_length(encoding: str) -> Callable[[str], int]:

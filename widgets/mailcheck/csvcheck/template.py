@@ -18,7 +18,7 @@ def write_csv(rows: list[list[str]], delimiter: str) -> str:
 
 
 def template(lang: str, policy: Policy | None = None) -> str:
-    """The template in ``lang``, with the data file's delimiter and example rows."""
+    """The template in ``lang``, with the data file's delimiter and that language's example rows."""
     policy = policy or load_policy()
     header = headers(policy["labels"])[lang]
-    return write_csv([header, *policy["csv"]["example_rows"]], policy["csv"]["delimiter"])
+    return write_csv([header, *policy["csv"]["example_rows"][lang]], policy["csv"]["delimiter"])

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from mailcheck.csvcheck.codes import DOMAIN
-from mailcheck.i18n import N_, message
+from mailcheck.i18n import N_, NP_, message, translate
 
 SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 ROW = N_("Row {row}:")
 ROW_COLUMN = N_("Row {row}, column {column}:")
 FIXED_HINT = N_("Write it with --fixed FILE.")
-PARTS_HINT = N_("Write the {count} daily parts with --split DIR.")
-PART_WRITTEN = N_("Part {index} of {total} ({rows} rows): {path}")
+PARTS_HINT = NP_("Write the {count} daily part with --split DIR.", "Write the {count} daily parts with --split DIR.",
+                 count="count")
+PART_WRITTEN = NP_("Part {index} of {total} ({rows} row): {path}", "Part {index} of {total} ({rows} rows): {path}",
+                   count="rows")
 
 
 def _where(item: dict, lang: str) -> str:
@@ -28,7 +30,7 @@ def render(result: dict, lang: str, *, fixed_hint: bool = False, parts_hint: int
     daily parts: a terminal cannot download them.
     """
     hints = [message(DOMAIN, lang, FIXED_HINT)] if fixed_hint else []
-    hints += [message(DOMAIN, lang, PARTS_HINT, count=parts_hint)] if parts_hint else []
+    hints += [translate(DOMAIN, lang, PARTS_HINT, count=parts_hint)] if parts_hint else []
     lines = [" ".join([result["summary"], *hints])]
     for item in result["findings"]:
         severity = message(DOMAIN, lang, SEVERITY[item["severity"]])
@@ -38,5 +40,5 @@ def render(result: dict, lang: str, *, fixed_hint: bool = False, parts_hint: int
 
 def written(names: list[tuple[str, int]], lang: str) -> str:
     """One line per daily part written: which part, how many rows, where."""
-    return "\n".join(message(DOMAIN, lang, PART_WRITTEN, index=index, total=len(names), rows=rows, path=path)
+    return "\n".join(translate(DOMAIN, lang, PART_WRITTEN, index=index, total=len(names), rows=rows, path=path)
                      for index, (path, rows) in enumerate(names, start=1))

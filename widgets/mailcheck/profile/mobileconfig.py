@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from mailcheck.policy import download_name
+
 MAIL_PAYLOAD = "com.apple.mail.managed"
 # Apple's schema says "Use SSL"; Mail then speaks TLS from the start (SSL) or
 # upgrades with STARTTLS on the same setting, so both are true and nothing is clear text.
@@ -27,10 +29,30 @@ USE_SSL = {"ssl": True, "starttls": True}
 
 @dataclass(frozen=True)
 class Account:
-    """What a personal profile adds: the address (the user name too) and a display name."""
+    """What a personal profile adds: the address (the user name too) and a display name.
+
+    ``address`` has its domain in ASCII (A-label) form: it is the login and the sending
+    address, and an ASCII domain is what every server accepts (a Unicode domain in a
+    sender address needs SMTPUTF8 on every hop). ``shown`` is the same address with
+    the domain as the reader typed it (lower case): it names the profile and account.
+    """
 
     address: str
     name: str = ""
+    shown: str = ""
+
+    @property
+    def identity(self) -> str:
+        """What the identifiers derive from: local part lower-cased, domain as A-label.
+
+        Lower-casing, not case folding: ``straße`` and ``strasse`` are two mailboxes.
+        """
+        local, _, domain = self.address.rpartition("@")
+        return f"{local.lower()}@{domain.lower()}"
+
+    @property
+    def label(self) -> str:
+        return self.shown or self.address
 
 
 def recommended(data: Mapping[str, Any], protocol: str) -> Mapping[str, Any]:
@@ -59,39 +81,66 @@ def _text(data: Mapping[str, Any], key: str, lang: str) -> str:
     return data["labels"][key][lang].format(provider=data["provider"]["name"])
 
 
+def site_namespace(data: Mapping[str, Any]) -> uuid.UUID:
+    """The UUID every personal profile's UUID derives from (and the published profile's own)."""
+    return uuid.uuid5(uuid.NAMESPACE_DNS, data["client_setup"]["profile"]["identifier"])
+
+
 def profile_uuid(data: Mapping[str, Any], account: Account | None) -> uuid.UUID:
     """The top-level PayloadUUID: from the identifier prefix, and the address when there is one.
 
-    The address is case-folded: ``Jane@Example.org`` and ``jane@example.org`` reach
-    the same mailbox and should update, not duplicate, each other's profile.
+    From :attr:`Account.identity`: ``Jane@Example.org`` and ``jane@example.org`` reach
+    the same mailbox and update, not duplicate, each other's profile, while
+    ``jane@straße.de`` and ``jane@strasse.de`` stay two profiles.
     """
-    site = uuid.uuid5(uuid.NAMESPACE_DNS, data["client_setup"]["profile"]["identifier"])
-    return site if account is None else uuid.uuid5(site, account.address.casefold())
+    site = site_namespace(data)
+    return site if account is None else uuid.uuid5(site, account.identity)
 
 
-def build_profile(data: Mapping[str, Any], lang: str, account: Account | None = None) -> dict[str, Any]:
-    """The profile as a dict ready for :mod:`plistlib`, texts in ``lang``.
+@dataclass(frozen=True)
+class Identifiers:
+    """The three derived values a profile carries (the page's template has tokens in their place)."""
 
-    Without ``account`` the device asks for the address, user name and password on
-    installation (the profile the site publishes); with one, only for the password.
-    """
+    identifier: str
+    uuid: str
+    mail_uuid: str
+
+
+def identifiers(data: Mapping[str, Any], account: Account | None) -> Identifiers:
+    """PayloadIdentifier and the two PayloadUUIDs, derived, never random."""
     prefix = data["client_setup"]["profile"]["identifier"]
     top = profile_uuid(data, account)
     identifier = prefix if account is None else f"{prefix}.{top}"
+    return Identifiers(identifier, str(top).upper(), str(uuid.uuid5(top, MAIL_PAYLOAD)).upper())
+
+
+def build_profile(data: Mapping[str, Any], lang: str, account: Account | None = None,
+                  ids: Identifiers | None = None) -> dict[str, Any]:
+    """The profile as a dict ready for :mod:`plistlib`, texts in ``lang``.
+
+    Without ``account`` the device asks for the address, the user names and the
+    password on installation (the profile the site publishes); with one, only for the
+    password. ``ids`` replaces the derived identifiers (the page's template only).
+    """
+    ids = ids or identifiers(data, account)
     host = data["servers"]["host"]
     username = None if account is None else account.address
     display_name = _text(data, "profile.display_name", lang)
     mail: dict[str, Any] = {
         "PayloadType": MAIL_PAYLOAD,
         "PayloadVersion": 1,
-        "PayloadIdentifier": f"{identifier}.{MAIL_PAYLOAD}",
-        "PayloadUUID": str(uuid.uuid5(top, MAIL_PAYLOAD)).upper(),
+        "PayloadIdentifier": f"{ids.identifier}.{MAIL_PAYLOAD}",
+        "PayloadUUID": ids.mail_uuid,
         "PayloadDisplayName": display_name,
-        "EmailAccountDescription": display_name,
+        # A hand-made account is described by its address; two profiles, two names.
+        "EmailAccountDescription": display_name if account is None else account.label,
         "EmailAccountType": "EmailTypeIMAP",
         **_server("Incoming", host, recommended(data, "imap"), username),
         **_server("Outgoing", host, recommended(data, "smtp"), username),
         "OutgoingPasswordSameAsIncomingPassword": True,
+        # Apple's default is false, while an account added by hand may send large
+        # attachments through Mail Drop: a profile must not take that away.
+        "allowMailDrop": True,
     }
     if account is not None:
         mail["EmailAddress"] = account.address
@@ -100,9 +149,9 @@ def build_profile(data: Mapping[str, Any], lang: str, account: Account | None = 
     return {
         "PayloadType": "Configuration",
         "PayloadVersion": 1,
-        "PayloadIdentifier": identifier,
-        "PayloadUUID": str(top).upper(),
-        "PayloadDisplayName": display_name if account is None else f"{display_name} ({account.address})",
+        "PayloadIdentifier": ids.identifier,
+        "PayloadUUID": ids.uuid,
+        "PayloadDisplayName": display_name if account is None else f"{display_name} ({account.label})",
         "PayloadDescription": _text(data, "profile.description", lang),
         "PayloadOrganization": data["provider"]["name"],
         "PayloadContent": [mail],
@@ -114,10 +163,12 @@ def to_plist(profile: Mapping[str, Any]) -> bytes:
     return plistlib.dumps(dict(profile), fmt=plistlib.FMT_XML, sort_keys=True)
 
 
-def filename(account: Account | None) -> str:
-    """The download name: ``<address>.mobileconfig``, or ``mail.mobileconfig`` without one.
+def filename(account: Account | None, lang: str = "en") -> str:
+    """The download name: ``<address>.mobileconfig``, or without one the site's profile in
+    ``lang`` (``downloads.profile`` in the data file: ``mail.mobileconfig``, ``messagerie.mobileconfig``).
 
     A local part may hold ``/`` (RFC 5322 atext); it must not become a folder.
     """
-    stem = account.address.replace("/", "_").replace("\\", "_") if account else "mail"
-    return f"{stem}.mobileconfig"
+    if account is None:
+        return download_name("profile", lang)
+    return account.address.replace("/", "_").replace("\\", "_") + ".mobileconfig"

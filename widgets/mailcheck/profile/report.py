@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mailcheck.findings import Finding, verdict
-from mailcheck.i18n import message
+from mailcheck.i18n import message, translate
 from mailcheck.policy import policy
 from mailcheck.profile.account import check_account
 from mailcheck.profile.codes import DOMAIN, RULES, SUMMARY_READY, SUMMARY_REJECT
@@ -15,7 +15,7 @@ def render(finding: Finding, lang: str) -> dict:
     return {
         "code": finding.code,
         "severity": finding.severity.value,
-        "message": message(DOMAIN, lang, RULES[finding.code].message, **finding.params),
+        "message": translate(DOMAIN, lang, RULES[finding.code].message, **finding.params),
     }
 
 
@@ -23,7 +23,7 @@ def report(address: str, name: str, lang: str) -> dict:
     """Check ``address`` and ``name`` and, when they are fine, make the profile in ``lang``.
 
     Keys: ``verdict`` (``accept``/``reject``), ``findings``, ``summary``, ``address``
-    (normalized, or None), ``filename`` and ``profile`` (the XML property list as text,
+    (normalized, the domain as an A-label, or None), ``filename`` and ``profile`` (the XML property list as text,
     or None on reject). Raises only for a language the catalogs do not cover.
     """
     account, findings = check_account(address, name)
@@ -32,7 +32,7 @@ def report(address: str, name: str, lang: str) -> dict:
         "verdict": verdict(findings),
         "findings": [render(f, lang) for f in findings],
         "summary": message(DOMAIN, lang, SUMMARY_REJECT) if account is None
-        else message(DOMAIN, lang, SUMMARY_READY, address=account.address),
+        else message(DOMAIN, lang, SUMMARY_READY, address=account.label),
         "address": account and account.address,
         "filename": account and filename(account),
         "profile": profile,

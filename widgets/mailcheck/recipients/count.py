@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mailcheck.findings import Finding
+from mailcheck.i18n import Size
 from mailcheck.recipients.codes import finding
 from mailcheck.recipients.parse import Entry, parse
 
@@ -73,7 +74,7 @@ def _duplicates(seen: dict[str, _Seen]) -> list[Finding]:
 def count(text: str, *, limit: int, max_bytes: int) -> Count:
     """Count ``text`` against ``limit`` recipients per message; read at most ``max_bytes``."""
     if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        return Count([finding("RCPT_TOO_LARGE", max_kb=f"{max_bytes / 1000:g}")])
+        return Count([finding("RCPT_TOO_LARGE", max_size=Size(max_bytes))])
     seen: dict[str, _Seen] = {}
     invalid: list[Entry] = []
     entries = 0

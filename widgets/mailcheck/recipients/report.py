@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from mailcheck.findings import Finding, Severity, verdict
-from mailcheck.i18n import N_, message
+from mailcheck.i18n import N_, message, translate
 from mailcheck.policy import policy
 from mailcheck.recipients.codes import DOMAIN, RULES
 from mailcheck.recipients.count import Count, count
@@ -30,7 +30,7 @@ def render(item: Finding, lang: str) -> dict:
         "line": item.row,
         "code": item.code,
         "severity": item.severity.value,
-        "message": message(DOMAIN, lang, RULES[item.code].message, **item.params),
+        "message": translate(DOMAIN, lang, RULES[item.code].message, **item.params),
     }
 
 
