@@ -146,7 +146,7 @@ SCHEMA: dict[str, Any] = {
     "passwords": {"min_length": POSITIVE, "max_length": POSITIVE, "min_zxcvbn_score": Int(0, 4, "a zxcvbn score")},
     "csv": {
         "delimiter": Text(r"[,;\t|]", "one of , ; | or a tab"),
-        "max_bytes": POSITIVE, "max_rows": POSITIVE, "example_rows": MapOf([[CELL]]),
+        "max_bytes": POSITIVE, "max_rows": POSITIVE, "example_rows": MapOf([[CELL]]), "example_passwords": [CELL],
     },
     "downloads": MapOf(MapOf(FILE_NAME)),
     "recipients": {"max_bytes": POSITIVE},

@@ -32,6 +32,7 @@ TERMS_FILE = ROOT / "data" / "terms.yml"
 # Thunderbird its menu "Paramètres"): a guide must quote those as the reader sees them.
 _NOT_PROSE = re.compile(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)|\{[#:.][^}]*\}|\*\*[^*]+\*\*")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_NOT_PROSE_KEYS = frozenset({"sources", "keywords"})
 # msgid_plural counts as msgid and msgstr[N] (each plural form) as msgstr.
 _PO_STRING = re.compile(r'^(msgid|msgstr)(?:_plural|\[\d+\])?\s+"(.*)"\s*$|^"(.*)"\s*$')
 _UNESCAPE = re.compile(r"\\(.)")
@@ -91,16 +92,21 @@ def scan(text: str, rules: list[Rule], path: str, line: int) -> list[Offence]:
 
 
 def markdown_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """The prose of a guide, line by line, without code blocks, inline code or link targets."""
-    in_code = in_keywords = False
-    in_front = None  # None before the first line; then whether we are in the front matter
+    """The prose of a guide, line by line, without code blocks, inline code or link targets.
+
+    In the front matter, the title and description are prose; ``sources:`` (addresses)
+    and ``keywords:`` (the words readers type, variants included on purpose) are not.
+    """
+    in_code = in_front = skipping = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        in_front = line == "---" if in_front is None else in_front and line != "---"
-        # The front matter's `keywords:` are the readers' words, variants included ("webmail",
-        # "en masse"): search matches them, no reader sees them (frontmatter.py, search.py).
-        in_keywords = in_front and (line.startswith("keywords:") or (in_keywords and line[:1] in (" ", "-")))
-        if in_keywords:
+        if line.strip() == "---" and (number == 1 or in_front):
+            in_front = number == 1
             continue
+        if in_front:
+            if not line.startswith((" ", "\t")):
+                skipping = line.split(":", 1)[0].strip() in _NOT_PROSE_KEYS
+            if skipping:
+                continue
         if _FENCE.match(line):
             in_code = not in_code
             continue

@@ -4,7 +4,9 @@ Used by tests/test_csv_shortcut.py (equivalence with zxcvbn) and bench/csv_cpyth
 Every kind of password a batch file may hold, and the kinds built to defeat the
 shortcut's bounds: weak ones of each zxcvbn pattern, strong random ones, passphrases,
 look-alike signs (l33t), Unicode, long ones and repeated halves, addresses hidden in
-the password reversed or in l33t.
+the password reversed or in l33t; and the words of the lists the checker adds to zxcvbn
+(German, French, Italian, Spanish, common passwords across languages, our own office
+words) with years and signs around them, passphrases of them, AZERTY and QWERTZ walks.
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ import string
 
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
+from mailcheck.csvcheck.dictionaries import register
+
 LOOK_ALIKE = "4@8({[<369!|1l70$5+%2ioast"
 UNICODE = "äöüßéèêàçñåøæœÄÖÜÉÈÇÑΣσςαβγδεΩжщыэюяЖЩİıłŁőűčšžřěğş漢字かなカナ한글😀🎉\u2010\u2013\u2014\u2026"
 SEPARATORS = "-_.+!*/ 0123456789"
 WALKS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1qaz2wsx3edc", "qazwsxedc", "poiuytrewq", "!QAZ@WSX#EDC",
          "1234567890", "0987654321", "7894561230", "zaq12wsx", "mnbvcxz")
+LOCAL_WALKS = ("azertyuiop", "qsdfghjklm", "wxcvbn", "qwertzuiopü", "asdfghjklöä", "yxcvbnm", "1aqw2zsx",
+               "1qay2wsx3edc", "ytrewq", "poiuytreza")
 
 
 def _words(name: str, minimum: int = 3) -> list[str]:
@@ -34,8 +40,31 @@ def _random(rng: random.Random, alphabet: str, low: int, high: int) -> str:
     return "".join(rng.choice(alphabet) for _ in range(rng.randint(low, high)))
 
 
+def _local(rng: random.Random, add: object) -> None:
+    """Passwords made of the words the checker adds to zxcvbn: weak and strong ones."""
+    lists = register()
+    common = lists["mailcheck_common"]
+    own, passwords = common[:250], common[250:]
+    words = [word for word in lists["mailcheck_words"] if len(word) >= 4]
+    tails = ["", "1", "!", "123", "2024", "2025!", "24!", "#1", str(rng.randint(0, 9999)), "!!", "?"]
+    for _ in range(2400):
+        tail = rng.choice(tails)
+        kind = rng.randrange(8)
+        add([
+            lambda tail=tail: rng.choice(own).capitalize() + tail,
+            lambda tail=tail: rng.choice(tails) + rng.choice(own) + tail,
+            lambda tail=tail: rng.choice(passwords) + tail,
+            lambda tail=tail: rng.choice(words).capitalize() + str(rng.randint(1950, 2030)) + tail,
+            lambda tail=tail: rng.choice(LOCAL_WALKS) + tail,
+            lambda tail=tail: _l33t(rng.choice(own + words[:3000]), rng).capitalize() + tail,
+            lambda: "".join(word + rng.choice(SEPARATORS) for word in rng.sample(words, rng.randint(2, 4)))
+                    + str(rng.randint(0, 99)),
+            lambda tail=tail: rng.choice(words)[::-1].capitalize() + rng.choice(own) + tail,
+        ][kind]())
+
+
 def corpus(seed: int = 10) -> list[tuple[str, str]]:
-    """About 10,400 (password, address) pairs, the same on every run."""
+    """About 12,800 (password, address) pairs, the same on every run."""
     rng = random.Random(seed)
     passwords = _words("passwords")
     english = _words("english_wikipedia", 4)
@@ -82,4 +111,5 @@ def corpus(seed: int = 10) -> list[tuple[str, str]]:
         address = rng.choice(names)
         hidden = rng.choice([address[::-1], _l33t(address, rng), address.upper()[::-1]])
         add(_random(rng, printable, 2, 8) + hidden + _random(rng, printable, 0, 8), address)
+    _local(rng, add)
     return pairs

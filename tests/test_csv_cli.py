@@ -55,17 +55,27 @@ def test_stdin() -> None:
 
 def test_fixed_copy_is_written_on_request(tmp_path: Path) -> None:
     out = tmp_path / "fixed.csv"
-    done = run("csv", "--fixed", str(out), str(FIXTURES / "excel_semicolon_cp1252_de.csv"))
+    done = run("csv", "--fixed", str(out), str(FIXTURES / "mechanical_it.csv"))
     assert done.returncode == 0
     text = out.read_bytes().decode("utf-8")
-    assert text.startswith(",".join(HEADERS["de"]) + "\r\n")
-    assert "Äpfel-Birne-Kirsche-42" in text
+    assert text.startswith(",".join(HEADERS["it"]) + "\r\n")
     assert run("csv", "--json", str(out)).returncode == 0
+
+
+def test_fixed_without_a_copy_removes_an_older_copy_and_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "fixed.csv"
+    out.write_text("an older copy\r\n")
+    done = run("csv", "--fixed", str(out), str(FIXTURES / "weak_passwords.csv"))
+    assert done.returncode == 1
+    assert not out.exists()
+    assert b"removed" in done.stderr and b"Traceback" not in done.stderr
+    done = run("csv", "--fixed", str(out), str(FIXTURES / "weak_passwords.csv"))
+    assert not out.exists() and b"not written" in done.stderr
 
 
 def test_fixed_copy_to_an_unwritable_place_is_a_usage_error_in_one_line(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "fixed.csv"
-    done = run("csv", "--fixed", str(target), str(FIXTURES / "excel_semicolon_cp1252_de.csv"))
+    done = run("csv", "--fixed", str(target), str(FIXTURES / "mechanical_it.csv"))
     assert done.returncode == 2
     assert len(done.stderr.decode().strip().splitlines()) == 1
     assert b"Traceback" not in done.stderr and b"fixed.csv" in done.stderr
@@ -100,4 +110,7 @@ def test_template(lang: str) -> None:
     lines = done.stdout.decode("utf-8").split("\r\n")
     assert lines[0] == ",".join(HEADERS[lang])
     assert len(lines) == 1 + len(policy()["csv"]["example_rows"][lang]) + 1  # CRLF after the last row too
-    assert run("csv", "-", stdin=done.stdout).returncode == 0
+    checked = run("csv", "--json", "-", stdin=done.stdout)
+    # The template's rows are clean; their passwords are the examples anyone can read.
+    assert checked.returncode == 1
+    assert {f["code"] for f in json.loads(checked.stdout)["findings"]} == {"CSV_B_EXAMPLE"}

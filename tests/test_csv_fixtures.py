@@ -18,8 +18,9 @@ EXPECTED: dict[str, tuple[tuple[str, str, str] | None, int, set[tuple[int | None
     "good_utf8_semicolon_fr.csv": (("UTF-8", ";", "LF"), 3, {(None, None, "CSV_DELIMITER")}, True),
     "good_utf8_bom_crlf_en.csv": (("UTF-8 with BOM", ",", "CRLF"), 3, set(), False),
     "good_cr_en.csv": (("UTF-8", ",", "CR"), 3, set(), False),
-    "excel_semicolon_cp1252_de.csv": (("Windows-1252", ";", "LF"), 4,
-                                      {(None, None, "CSV_LEGACY_ENCODING"), (None, None, "CSV_DELIMITER")}, True),
+    # A password with "Ä" on a line that is not UTF-8: which letter it is cannot be known for sure.
+    "excel_semicolon_cp1252_de.csv": (("Windows-1252", ";", "LF"), 4, {
+        (None, None, "CSV_LEGACY_ENCODING"), (None, None, "CSV_DELIMITER"), (5, "B", "CSV_B_ENCODING")}, False),
     "unicode_text_utf16_tab_es.csv": (("UTF-16 LE with BOM", "\t", "LF"), 3, {(None, None, "CSV_DELIMITER")}, True),
     "mechanical_it.csv": (("UTF-8", ";", "LF"), 2, {
         (None, None, "CSV_DELIMITER"), (2, "A", "CSV_SPACES"), (2, "A", "CSV_A_UPPERCASE"), (3, None, "CSV_BLANK_ROW"),
@@ -51,7 +52,7 @@ EXPECTED: dict[str, tuple[tuple[str, str, str] | None, int, set[tuple[int | None
     "swapped_columns.csv": (("UTF-8", ",", "LF"), 2, {(2, "B", "CSV_B_CONTAINS_ADDRESS"), (2, "C", "CSV_C_INVALID")},
                             False),
     "formula_injection.csv": (("UTF-8", ",", "LF"), 4, {
-        (2, "C", "CSV_C_INVALID"), (3, "A", "CSV_A_CHARS"), (3, "A", "CSV_A_UPPERCASE"), (4, "C", "CSV_C_INVALID"),
+        (2, "C", "CSV_C_INVALID"), (3, "A", "CSV_A_PASSWORD_LIKE"), (4, "C", "CSV_C_INVALID"),
         (5, "C", "CSV_C_INVALID")}, False),
     "duplicates_many.csv": (("UTF-8", ",", "LF"), 30, {(2, "A", "CSV_A_DUPLICATE")}, False),
     "ssconvert_crlf_en.csv": (("UTF-8", ",", "CRLF"), 3, set(), False),
@@ -93,9 +94,11 @@ def test_no_cell_that_may_be_a_password_is_shown_in_full(name: str, lang: str) -
     delimiter = result["detected"]["delimiter"]
     text = data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "cp1252", errors="replace")
     for line in text.splitlines()[1:]:
-        for cell in line.split(delimiter)[1:]:
+        for column, cell in enumerate(line.split(delimiter)[1:], 1):
             value = cell.strip().strip('"')
-            if len(value) >= 8 and not plausible_address(value):
+            # Column B, and anything in C or D that is no attempt at an address (a wrong
+            # forwarding address like "bruno@example" is shown as typed: it is no secret).
+            if len(value) >= 8 and not plausible_address(value) and (column == 1 or "@" not in value):
                 assert value not in shown
 
 

@@ -8,6 +8,7 @@ import io
 import json
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +25,7 @@ SECRET = "Zebra-Quasar-Nimbus-71"
 def test_report_shape() -> None:
     result = report(template("en").encode(), "en")
     assert set(result) == {"verdict", "rows", "findings", "summary", "detected", "fixed", "parts"}
-    assert result["verdict"] == "accept"
+    assert result["verdict"] == "reject"  # the template's example passwords are known to anyone
     assert result["rows"] == len(policy()["csv"]["example_rows"]["en"])
     assert result["detected"] == {"encoding": "UTF-8", "delimiter": ",", "line_ends": "CRLF",
                                   "header_language": "en"}
@@ -89,15 +90,36 @@ def test_corrected_copy_of_a_file_with_only_mechanical_problems() -> None:
 
 
 def test_corrected_copy_is_utf8_text_from_windows_1252() -> None:
-    data = f"{';'.join(HEADERS['de'])}\r\njane;Zürich-Bärengraben-Käse;;\r\n".encode("cp1252")
+    data = f"{';'.join(HEADERS['de'])}\r\njane;{SECRET};;\r\n".encode("cp1252")  # "löschen" in the header
     rows = corrected(data)
     assert rows[0] == HEADERS["de"]
-    assert rows[1][1] == "Zürich-Bärengraben-Käse"
+    assert rows[1][1] == SECRET
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "mac_roman", "cp1250", "cp850"])
+def test_a_password_decoded_by_guesswork_is_an_error_and_nothing_is_offered(codec: str) -> None:
+    data = f"{';'.join(HEADERS['en'])}\r\njane;Zürich-Bärengraben-Käse-7;;\r\n".encode(codec)
+    result = report(data, "en")
+    errors = [f["code"] for f in result["findings"] if f["severity"] == "error"]
+    assert "CSV_B_ENCODING" in errors and set(errors) <= {"CSV_B_ENCODING", "CSV_INVISIBLE"}
+    assert (result["fixed"], result["parts"]) == (None, [])
+    assert "Bären" not in json.dumps(result, ensure_ascii=False)
+
+
+def test_one_stray_byte_makes_only_its_line_a_guess() -> None:
+    lines = [",".join(HEADERS["en"]), f"jane,Zürich-Bärengraben-Käse-{SECRET},,",
+             "john,Caf\u00e9-Gl\u00fcck-Tr\u00e4ume-5,,"]
+    data = "\r\n".join(lines).encode() + b"\r\n"
+    data = data.replace(b"john", b"jo\xffn")  # row 3 is not valid UTF-8 any more
+    result = report(data, "en")
+    errors = {(f["row"], f["code"]) for f in result["findings"] if f["severity"] == "error"}
+    assert (3, "CSV_B_ENCODING") in errors and not any(row == 2 for row, _ in errors)
+    assert result["fixed"] is None
 
 
 def test_no_corrected_copy_when_there_is_an_error_or_nothing_to_correct() -> None:
     assert report(f"{';'.join(HEADERS['en'])}\njane;short\n".encode(), "en")["fixed"] is None
-    assert report(template("en").encode(), "en")["fixed"] is None
+    assert report(f"{','.join(HEADERS['en'])}\r\njane,{SECRET},,\r\n".encode(), "en")["fixed"] is None
 
 
 def test_summary_mentions_the_corrected_copy() -> None:
@@ -113,7 +135,8 @@ def test_template_in_every_language_is_a_clean_file() -> None:
         assert rows == [HEADERS[lang], *policy()["csv"]["example_rows"][lang]]
         assert text.count("\r\n") == len(rows)
         result = report(text.encode(), lang)
-        assert (result["verdict"], result["findings"]) == ("accept", [])
+        # The rows are clean but their passwords are the examples everyone can read.
+        assert {(f["row"], f["code"]) for f in result["findings"]} == {(2, "CSV_B_EXAMPLE"), (3, "CSV_B_EXAMPLE")}
 
 
 @settings(max_examples=300, deadline=None)

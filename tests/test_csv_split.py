@@ -107,7 +107,9 @@ def test_trailing_blank_rows_stay_in_the_last_part() -> None:
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("addresses.csv", "addresses-part-2-of-3.csv"),
-    ("C:\\Users\\jane\\new staff.CSV", "new staff-part-2-of-3.csv"),
+    ("new staff.CSV", "new staff-part-2-of-3.csv"),
+    ("a\\b/c.csv", "a_b_c-part-2-of-3.csv"),  # nothing dropped: a slash becomes "_"
+    (".csv", "addresses-part-2-of-3.csv"),
     ("export", "export-part-2-of-3.csv"),
     ("", "addresses-part-2-of-3.csv"),
 ])

@@ -31,7 +31,12 @@ def test_a_huge_helo_paste_is_cut_in_the_browsers_path_too() -> None:
 def test_csv_request_decodes_base64_and_returns_the_csv_report() -> None:
     data = csvcheck.template("fr").encode("utf-8")
     answer = _run({"checker": "csv", "lang": "fr", "data": base64.b64encode(data).decode()})
-    assert answer["result"] == json.loads(json.dumps(csvcheck.report(data, "fr")))
+    result = answer["result"]
+    # The browser also gets the downloads' names and the findings file, from the same code as the CLI.
+    assert result.pop("fixed_name") == "addresses-corrige.csv"  # downloads.fixed in French
+    assert result.pop("findings_name") == "addresses-remarques.csv"
+    assert result.pop("findings_csv").startswith("Ligne,Colonne,Gravité,Message,Code\r\n")
+    assert result == json.loads(json.dumps(csvcheck.report(data, "fr")))
 
 
 def test_unknown_language_falls_back_to_english() -> None:

@@ -124,10 +124,11 @@ def _csv_arguments(parser: argparse.ArgumentParser) -> None:
     add_json(parser)
     add_lang(parser)
     parser.add_argument("--fixed", metavar="OUT",
-                        help="write the corrected copy (UTF-8) to OUT when one is offered")
+                        help="write the corrected copy (UTF-8) to OUT when one is offered; when none is,"
+                             " an existing OUT is removed (stderr says so), so no older copy is imported")
     parser.add_argument("--split", metavar="DIR",
-                        help="write the file cut into daily parts (NAME-part-1-of-N.csv ...) into DIR when"
-                             " it has more rows than one day's limit and no error")
+                        help="write the file cut into parts to import one every 24 hours (NAME-part-1-of-N.csv"
+                             " ...) into DIR when it has more rows than the limit per 24 hours and no error")
     parser.add_argument("file", metavar="FILE", help="the CSV file for batch creation; - reads stdin")
 
 
@@ -137,6 +138,26 @@ def _read_capped(file: str, limit: int) -> bytes:
         return sys.stdin.buffer.read(limit)
     with Path(file).open("rb") as stream:
         return stream.read(limit)
+
+
+def _write_failed(error: OSError) -> int:
+    """A full disk is an output that could not be written; a missing or forbidden place is a usage error."""
+    return EXIT_OUTPUT if error.errno in OUTPUT_ERRORS else EXIT_USAGE
+
+
+def _write_fixed(out: Path, fixed: str | None) -> None:
+    """Write the corrected copy to ``out``; without one, leave no older copy there to be imported.
+
+    A copy from an earlier run would look like this file's: it is removed, and stderr says so.
+    """
+    if fixed is not None:
+        out.write_bytes(fixed.encode("utf-8"))
+        return
+    if out.is_file():
+        out.unlink()
+        print(f"mailcheck csv: no corrected copy for this file: the older {out} was removed", file=sys.stderr)
+    else:
+        print(f"mailcheck csv: no corrected copy for this file: {out} was not written", file=sys.stderr)
 
 
 def _run_csv(args: argparse.Namespace) -> int:
@@ -152,15 +173,16 @@ def _run_csv(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     result = report(data, args.lang)
     fixed = result.pop("fixed")  # holds the passwords in clear: never printed
-    if args.fixed and fixed is not None:
+    if args.fixed:
         try:
-            Path(args.fixed).write_bytes(fixed.encode("utf-8"))
+            _write_fixed(Path(args.fixed), fixed)
         except OSError as error:
             print(f"mailcheck csv: --fixed {args.fixed}: {error.strerror}", file=sys.stderr)
-            return EXIT_USAGE
+            return _write_failed(error)
     parts = result.pop("parts")  # the passwords again
-    names = [part_name("" if args.file == STDIN else args.file, i, len(parts), args.lang)
-             for i in range(1, len(parts) + 1)]
+    # The parts are named after the file's own name, not its folder, as in the browser.
+    name = "" if args.file == STDIN else Path(args.file).name
+    names = [part_name(name, i, len(parts), args.lang) for i in range(1, len(parts) + 1)]
     result["parts"] = [{"name": name, "rows": part.rows} for name, part in zip(names, parts, strict=True)]
     paths = []
     if args.split and parts:
@@ -172,7 +194,7 @@ def _run_csv(args: argparse.Namespace) -> int:
                 paths.append((str(folder / name), part.rows))
         except OSError as error:
             print(f"mailcheck csv: --split {args.split}: {error.strerror}", file=sys.stderr)
-            return EXIT_USAGE
+            return _write_failed(error)
     if args.json:
         print_json(result)
     else:

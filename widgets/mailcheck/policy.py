@@ -35,6 +35,7 @@ class CsvPolicy(TypedDict):
     max_bytes: int
     max_rows: int
     example_rows: dict[str, list[list[str]]]  # language -> the template's example rows
+    example_passwords: list[str]  # the guides' example passwords, refused like the template's
 
 
 class LimitsPolicy(TypedDict):

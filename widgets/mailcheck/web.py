@@ -36,7 +36,8 @@ def _helo(request: dict, lang: str, _progress: Progress | None) -> object:
 
 def _csv(request: dict, lang: str, progress: Progress | None) -> object:
     from mailcheck.csvcheck import report
-    from mailcheck.csvcheck.split import part_name
+    from mailcheck.csvcheck.report import findings_csv
+    from mailcheck.csvcheck.split import findings_name, fixed_name, part_name
 
     data = request.get("data", "")
     if not isinstance(data, str):
@@ -46,13 +47,18 @@ def _csv(request: dict, lang: str, progress: Progress | None) -> object:
     except ValueError as exc:  # binascii.Error, or characters outside ASCII
         raise BadRequest(f"data is not base64: {exc}") from exc
     result = report(file, lang, progress)
+    name = str(request.get("name", ""))
     # Parts are bytes in the file's own encoding: they cross to the page in base64.
     total = len(result["parts"])
     result["parts"] = [
-        {"name": part_name(str(request.get("name", "")), index, total, lang), "rows": part.rows,
+        {"name": part_name(name, index, total, lang), "rows": part.rows,
          "data": base64.b64encode(part.data).decode("ascii")}
         for index, part in enumerate(result["parts"], start=1)
     ]
+    # The downloads' names and the findings file come from the same code as the CLI's.
+    result["fixed_name"] = fixed_name(name, lang)
+    result["findings_name"] = findings_name(name, lang)
+    result["findings_csv"] = findings_csv(result, lang)
     return result
 
 
@@ -79,7 +85,10 @@ CHECKERS: dict[str, Callable[[dict, str, Progress | None], object]] = {
 def _csv_sample(lang: str) -> dict:
     from mailcheck.csvcheck import template  # only here: the HELO page has no zxcvbn
 
-    return {"data": base64.b64encode(template(lang).encode()).decode()}
+    # A password of its own (the template's examples are refused before any strength check), so the
+    # warm-up also builds the shortcut's word list and zxcvbn's dictionaries, not the first check.
+    header = template(lang).splitlines()[0]
+    return {"data": base64.b64encode(f"{header}\r\njane.doe,Fir-Cobble-Marigold-58,,\r\n".encode()).decode()}
 
 
 # A typical request per checker, run once before the worker says "ready".

@@ -1,10 +1,10 @@
 // The CSV checker: a picked, dropped or pasted file, checked in the worker.
 // The bytes go to the worker as they are (the checker detects the encoding) and
 // never to the network.
-import { connect, downloadLink, el, format, plural, present, severityLabel, strings, verdictBadge } from "./ui.js";
+import { connect, downloadLink, el, plural, present, severityLabel, strings, verdictBadge } from "./ui.js";
 
-// A report of 10,000 rows can hold tens of thousands of findings: the page shows the
-// first ones and offers the whole list as a file, so it never builds a huge table.
+// The checker lists each kind of finding for its first rows only, so a report stays small;
+// the page still caps its table and offers the whole list as a file.
 const SHOWN_FINDINGS = 200;
 
 function findingsTable(findings, text) {
@@ -18,12 +18,11 @@ function findingsTable(findings, text) {
   return el("table", { class: "mailcheck__table" }, el("thead", {}, head), el("tbody", {}, ...rows));
 }
 
-// The corrected copy and the daily parts are offered as Blob URLs: made here, never uploaded.
-function fixedLink(fixed, name, text) {
-  if (typeof fixed !== "string") return null;
-  const stem = (name || "addresses.csv").replace(/\.[^.]*$/, "");
-  return el("p", {}, downloadLink([fixed], "text/csv;charset=utf-8", format(text._files.fixed, { stem }),
-    text.download_fixed));
+// The corrected copy and the parts are offered as Blob URLs: made here, never uploaded.
+// Their names come from the checker (the same as the command line's).
+function fixedLink(report, text) {
+  if (typeof report.fixed !== "string") return null;
+  return el("p", {}, downloadLink([report.fixed], "text/csv;charset=utf-8", report.fixed_name, text.download_fixed));
 }
 
 // Each part holds the file's own bytes (its encoding, separator and line ends), in base64.
@@ -37,34 +36,26 @@ function partLinks(parts, text) {
   return el("div", { class: "mailcheck__parts" }, el("p", {}, text.parts), el("ol", {}, ...items));
 }
 
-// Every finding as CSV (RFC 4180 quoting), for the reader's own download.
-function findingsFile(findings, text) {
-  const quote = (value) => `"${String(value ?? "").replaceAll('"', '""')}"`;
-  const head = ["col.row", "col.column", "col.severity", "col.message"].map((key) => text[key]);
-  const lines = [[...head, "code"], ...findings.map((f) => [f.row, f.column, text[`severity.${f.severity}`]
-    ?? f.severity, f.message, f.code])];
-  const csv = lines.map((cells) => cells.map(quote).join(",")).join("\r\n") + "\r\n";
-  return URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-}
-
-function overflow(findings, name, text) {
-  if (findings.length <= SHOWN_FINDINGS) return null;
-  const stem = (name || "addresses.csv").replace(/\.[^.]*$/, "");
-  const shown = plural(text, "findings_shown", findings.length, { shown: SHOWN_FINDINGS });
-  return el("p", { class: "mailcheck__overflow" }, shown, " ",
-    el("a", { href: findingsFile(findings, text), download: format(text._files.findings, { stem }) },
-      text.download_findings));
+// Every finding as CSV, written by the checker (no cell of it starts like a formula),
+// offered with any finding; past the first SHOWN_FINDINGS the page says how many it shows.
+function findingsDownload(report, text) {
+  const findings = report.findings ?? [];
+  if (!findings.length || typeof report.findings_csv !== "string") return null;
+  const shown = findings.length > SHOWN_FINDINGS
+    ? [plural(text, "findings_shown", findings.length, { shown: SHOWN_FINDINGS }), " "] : [];
+  return el("p", { class: "mailcheck__overflow" }, ...shown,
+    downloadLink([report.findings_csv], "text/csv;charset=utf-8", report.findings_name, text.download_findings));
 }
 
 /** Renders the worker's answer: verdict and summary, the table (first findings), the downloads. */
-export function render(answer, fileName, text) {
+export function render(answer, text) {
   const report = answer.result ?? { verdict: answer.verdict, findings: answer.findings };
   const findings = report.findings ?? [];
   return [
     el("p", { class: "mailcheck__headline" }, verdictBadge(report.verdict, text), " ", report.summary ?? ""),
     findings.length ? findingsTable(findings.slice(0, SHOWN_FINDINGS), text) : el("p", {}, text.no_findings),
-    overflow(findings, fileName, text),
-    fixedLink(report.fixed, fileName, text),
+    findingsDownload(report, text),
+    fixedLink(report, text),
     partLinks(report.parts, text),
   ].filter(Boolean);
 }
@@ -82,7 +73,7 @@ export function mount(widget, host) {
     const request = { checker: "csv", lang: widget.dataset.lang, bytes: buffer, name };
     const answer = await check(request, [buffer]).catch(() => null);
     if (!answer) return;
-    present(widget, render(answer, name, text), true);
+    present(widget, render(answer, text), true);
   };
   // A file over the cap is not read: its first max_bytes + 1 bytes are enough for the
   // checker to refuse it with the real reason (too large), in the reader's language.

@@ -41,9 +41,9 @@ function setText(node, value) {
  * the worker's answer, or to null when a newer check of the same widget has begun
  * meanwhile (typing fast). While it runs the result region is aria-busy; the status
  * line says "Checking…" only if the check is slow, so a quick check leaves it (and
- * screen readers) alone. A slow check that counts rows (a long CSV file) shows
- * "Checked 250 of 10,000 rows" on the bar and the line, renewed at most once a second,
- * and a Cancel button. `check.cancel()` stops the running check (false if none runs):
+ * screen readers) alone. A slow check offers a Cancel button at once; one that counts
+ * rows (a long CSV file) also shows "Checked 250 of 10,000 rows" on the bar and the
+ * line, renewed at most once a second. `check.cancel()` stops the running check (false if none runs):
  * the worker is ended and a new one starts, as after a failure.
  */
 export function connect(widget, host) {
@@ -68,7 +68,7 @@ export function connect(widget, host) {
     progress.max = counting ? rows.total : 3;
     progress.value = counting ? rows.done : state.step;
     retry.hidden = !failure;
-    cancel.hidden = !counting;
+    cancel.hidden = !(slow && running && !failure); // from the moment a check is slow, not from its first count
     // One sentence for the reader, by cause; the console has the details (loader.js).
     if (failure) setText(status, text[`failed.${failure.cause}`] ?? text.failed);
     else if (counting) setText(status, plural(text, "rows_done", rows.total, { done: rows.done }));

@@ -10,13 +10,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from mailcheck.csvcheck.address import check_address, duplicates, local_part, plausible_address
-from mailcheck.csvcheck.cells import FORMULA_STARTS, conceal, formula, spaces
-from mailcheck.csvcheck.codes import finding
+from mailcheck.csvcheck.address import check_address, duplicates, local_part
+from mailcheck.csvcheck.cells import FORMULA_STARTS, conceal, formula, invisible, spaces
+from mailcheck.csvcheck.codes import PARTS, ROWS, UTF8_TYPE, Bounded, Counted, finding, shown_rows
 from mailcheck.csvcheck.forward import check_forward
 from mailcheck.csvcheck.header import COLUMNS, data_signs, header_language, headers
-from mailcheck.csvcheck.password import check_password
+from mailcheck.csvcheck.password import check_password, mask
 from mailcheck.csvcheck.read import DELIMITER_NAMES, Table, column_name, read
+from mailcheck.csvcheck.shapes import plausible_address
 from mailcheck.findings import Finding, Severity
 from mailcheck.policy import Policy
 
@@ -57,6 +58,7 @@ class Shape:
     header_width: int
     delimiter: str
     broken: bool = False  # a quoting error on this row: its cells may be out of place
+    guessed: bool = False  # the line is not valid UTF-8 and was decoded by guesswork
 
 
 def _shape_findings(cells: list[str], shape: Shape) -> list[Finding]:
@@ -73,15 +75,36 @@ def _shape_findings(cells: list[str], shape: Shape) -> list[Finding]:
     return []
 
 
-def check_row(cells: list[str], row: int, policy: Policy, shape: Shape) -> Row:
-    """Findings for one non-blank data row and the row as the corrected copy writes it."""
+def examples(policy: Policy) -> frozenset[str]:
+    """The passwords our template and guides show, case folded: refused in a file."""
+    csv_policy = policy["csv"]
+    shown = [row[1] for rows in csv_policy["example_rows"].values() for row in rows] + csv_policy["example_passwords"]
+    return frozenset(password.casefold() for password in shown)
+
+
+def _password(password: str, address: str, policy: Policy, shape: Shape, known: frozenset[str]) -> list[Finding]:
+    """Column B: a guessed decoding and the examples first, then the password policy."""
+    if shape.guessed and not password.isascii():
+        return [finding("CSV_B_ENCODING", column="B", masked=mask(password), utf8_type=UTF8_TYPE)]
+    if password and password.casefold() in known:
+        return [finding("CSV_B_EXAMPLE", column="B", masked=mask(password))]
+    return check_password(password, address, policy["passwords"])
+
+
+def check_row(cells: list[str], row: int, policy: Policy, shape: Shape,
+              known: frozenset[str] = frozenset()) -> Row:
+    """Findings for one non-blank data row and the row as the corrected copy writes it.
+
+    ``known``: the example passwords (see :func:`examples`).
+    """
     shape_findings = _shape_findings(cells, shape)
     findings = list(shape_findings)
     raw = (cells + [""] * len(COLUMNS))[: len(COLUMNS)]
     address, password, forward, delete = values = [cell.strip() for cell in raw]
     findings += [f for f in (spaces(cell, col) for cell, col in zip(raw, COLUMNS, strict=True)) if f]
+    findings += [f for f in (invisible(cell, col) for cell, col in zip(raw, COLUMNS, strict=True)) if f]
     findings += check_address(address)
-    password_findings = check_password(password, local_part(address), policy["passwords"])
+    password_findings = _password(password, local_part(address), policy, shape, known)
     findings += password_findings
     findings += check_forward(forward, delete, local_part(address))
     in_error = {f.column for f in findings if f.severity is Severity.ERROR}
@@ -89,10 +112,9 @@ def check_row(cells: list[str], row: int, policy: Policy, shape: Shape) -> Row:
         warning = formula(value, column) if column in FORMULA_COLUMNS and column not in in_error else None
         if warning:
             findings.append(warning)
-    # A password cell with an error, or holding an address, may mean the cells are out of
-    # place (B and C swapped, a shifted row): then any other cell may be the password.
-    secret = (shape.broken or bool(shape_findings) or plausible_address(password)
-              or any(f.severity is Severity.ERROR for f in password_findings))
+    # Cells out of place (a quoting error, extra cells, an address in B: B and C swapped):
+    # any other cell may be the password. Elsewhere, masking goes by each value's shape.
+    secret = shape.broken or bool(shape_findings) or plausible_address(password)
     findings = [conceal(replace(f, row=row), secret_row=secret) for f in findings]
     return Row(findings, [address.lower(), password, forward, delete], secret)
 
@@ -109,7 +131,7 @@ def _header(first: list[str], width: int, delimiter: str, policy: Policy, lang: 
         return [], language, False
     if not first:
         return [finding("CSV_HEADER_EMPTY", row=1, header=expected)], None, False
-    as_data = check_row(first, 1, policy, Shape(width, width, delimiter))
+    as_data = check_row(first, 1, policy, Shape(width, width, delimiter), examples(policy))
     if data_signs(first) or not any(f.severity is Severity.ERROR for f in as_data.findings):
         return [finding("CSV_HEADER_MISSING", row=1, header=expected)], None, True
     # Titles are not secrets: any of them starting like a formula keeps the copy from being offered.
@@ -117,27 +139,52 @@ def _header(first: list[str], width: int, delimiter: str, policy: Policy, lang: 
             for index, cell in enumerate(first) if cell.strip().startswith(FORMULA_STARTS)], None, False
 
 
+def _reused(passwords: dict[int, str]) -> list[Finding]:
+    """One error per password found on more than one row; it names the rows, never the password."""
+    rows_by_password: dict[str, list[int]] = {}
+    for row, password in passwords.items():
+        if password:
+            rows_by_password.setdefault(password, []).append(row)
+    return [finding("CSV_B_REUSED", row=rows[0], column="B", count=Counted(ROWS, len(rows)), rows=shown_rows(rows))
+            for rows in rows_by_password.values() if len(rows) > 1]
+
+
+def _blank_rows(numbered: list[tuple[int, list[str]]], found: Bounded) -> None:
+    for row, cells in numbered:
+        if not cells:
+            found.add(finding("CSV_BLANK_ROW", row=row))
+
+
+def _severity_order(found: Finding) -> tuple[bool, int, str]:
+    """Errors first, then warnings; within each, by row and column (file-wide findings first)."""
+    return found.severity is not Severity.ERROR, found.row or 0, found.column or ""
+
+
 def check(data: bytes, policy: Policy, lang: str, progress: Progress | None = None) -> Result:
     """Check a whole file against ``policy``. Never raises on any bytes.
 
     ``lang`` only picks the language of the header a finding quotes as the expected one.
     ``progress``, if given, is called every :data:`PROGRESS_EVERY` data rows and after the
-    last one; it only observes, so the result is the same with or without it.
+    last one; it only observes, so the result is the same with or without it. Findings
+    come errors first, then warnings, and at most the first rows of each kind are listed
+    (:class:`~.codes.Bounded`), so the result stays small for any file under the cap.
     """
     csv_policy = policy["csv"]
     table = read(data, max_bytes=csv_policy["max_bytes"], preferred_delimiter=csv_policy["delimiter"])
     if isinstance(table, Finding):
         return Result([table])
-    findings = list(table.findings)
-    broken_rows = {f.row for f in findings if f.row is not None}
+    found = Bounded()
+    found.extend(table.findings)
+    broken_rows = {f.row for f in table.findings if f.row is not None}
     by_language = headers(policy["labels"])
+    known = examples(policy)
     first = table.records[0]
     if 1 in table.skipped:  # row 1 is already an error (an over-long cell): nothing to judge
         header_findings, language, header_is_data = [], None, False
     else:
         header_findings, language, header_is_data = _header(first, table.widths[0], table.delimiter, policy, lang,
                                                             by_language)
-    findings += header_findings
+    found.extend(header_findings)
     start = 1 if header_is_data else 2  # the spreadsheet row of the first data record
     numbered = [(row, cells) for row, cells in enumerate(table.records[start - 1:], start)
                 if row not in table.skipped]
@@ -145,30 +192,31 @@ def check(data: bytes, policy: Policy, lang: str, progress: Progress | None = No
     filled = [(row, cells) for row, cells in numbered if cells]
     max_rows = csv_policy["max_rows"]
     if len(filled) > max_rows:
-        too_many = finding("CSV_TOO_MANY_ROWS", rows=len(filled), max_rows=max_rows)
-        return Result([*findings, too_many], rows=len(filled), table=table)
-    findings += [finding("CSV_BLANK_ROW", row=row) for row, cells in numbered if not cells]
+        found.add(finding("CSV_TOO_MANY_ROWS", rows=len(filled), max_rows=max_rows))
+        return Result(sorted(found.items(), key=_severity_order), rows=len(filled), table=table)
+    _blank_rows(numbered, found)
     if not filled:
-        findings.append(finding("CSV_NO_ROWS"))
+        found.add(finding("CSV_NO_ROWS"))
 
     clean_rows = []
     secret_rows = set()
     for done, (row, cells) in enumerate(filled, 1):
-        shape = Shape(table.widths[row - 1], table.widths[0], table.delimiter, row in broken_rows)
-        checked = check_row(cells, row, policy, shape)
-        findings += checked.findings
+        shape = Shape(table.widths[row - 1], table.widths[0], table.delimiter, row in broken_rows,
+                      row in table.guessed)
+        checked = check_row(cells, row, policy, shape, known)
+        found.extend(checked.findings)
         clean_rows.append(checked.clean)
         if checked.secret:
             secret_rows.add(row)
         if progress and (done % PROGRESS_EVERY == 0 or done == len(filled)):
             progress(done, len(filled))
-    findings += [conceal(f, secret_row=f.row in secret_rows)
-                 for f in duplicates({row: cells[0].strip() for row, cells in filled})]
+    found.extend(conceal(f, secret_row=f.row in secret_rows)
+                 for f in duplicates({row: cells[0].strip() for row, cells in filled}))
+    found.extend(_reused({row: cells[1].strip() if len(cells) > 1 else "" for row, cells in filled}))
 
     limit = policy["limits"]["batch_addresses_per_day"]
     if len(filled) > limit:
-        batches = math.ceil(len(filled) / limit)
-        findings.append(finding("CSV_OVER_DAILY_LIMIT", rows=len(filled), limit=limit, batches=batches))
-    findings.sort(key=lambda f: (f.row or 0, f.column or ""))
-    header = by_language[language] if language else [cell.strip() for cell in first]
-    return Result(findings, len(filled), table, language, header, clean_rows)
+        parts = Counted(PARTS, math.ceil(len(filled) / limit))
+        found.add(finding("CSV_OVER_DAILY_LIMIT", rows=len(filled), limit=limit, parts=parts))
+    header = by_language[language] if language else [cell.strip().lstrip("\ufeff") for cell in first]
+    return Result(sorted(found.items(), key=_severity_order), len(filled), table, language, header, clean_rows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from email_validator import EmailNotValidError, validate_email
 
 from mailcheck.csvcheck.codes import finding
+from mailcheck.csvcheck.shapes import look_alikes
 from mailcheck.findings import Finding
 
 DELETE_VALUES = ("0", "1")
@@ -26,6 +27,9 @@ def check_forward(forward: str, delete: str, address: str) -> list[Finding]:
         else:
             if address and valid.local_part.casefold() == address.casefold():
                 findings.append(finding("CSV_C_SELF", column="C", value=forward))
+            similar = look_alikes(forward)
+            if similar:  # a look-alike domain or a pasted name: the copy does not carry it on
+                findings.append(finding("CSV_C_LOOKALIKE", column="C", value=forward, chars=" ".join(similar)))
     if delete and delete not in DELETE_VALUES:
         findings.append(finding("CSV_D_INVALID", column="D", value=delete))
     elif delete and not forward:

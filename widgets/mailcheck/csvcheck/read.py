@@ -1,7 +1,7 @@
 """Bytes in, table out: how a spreadsheet's CSV export is decoded and split into rows.
 
 Nothing is assumed about the file: the encoding comes from a byte-order mark or from
-whether the bytes are valid UTF-8, the separator from the rows themselves. Problems of
+whether the bytes are valid UTF-8, line by line, the separator from the rows themselves. Problems of
 the reading itself become findings (row and column ``None``); a file that cannot be
 read at all gives one error finding and no table.
 """
@@ -13,9 +13,9 @@ import csv
 import re
 from dataclasses import dataclass, field
 
-from mailcheck.csvcheck.codes import Term, finding
+from mailcheck.csvcheck.codes import UTF8_TYPE, Bounded, Counted, Term, finding
 from mailcheck.findings import Finding
-from mailcheck.i18n import N_, Size
+from mailcheck.i18n import N_, NP_, Size
 
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": Term(N_("commas")), ";": Term(N_("semicolons")), "\t": Term(N_("tabs"))}
@@ -45,6 +45,8 @@ WINDOWS_1252 = {byte: bytes([byte]).decode("cp1252", errors="ignore") or chr(byt
 BINARY_CONTROLS = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r"}
 SNIFF_RECORDS = 50
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+BYTE_LINES = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n|$)")  # the same lines, on the undecoded bytes
+LINES = NP_("{n} line", "{n} lines")
 QUOTE = '"'
 # Appended as a line of its own after a line parsed alone: it lands inside a cell only
 # when that cell's quote was left open. A C0 control, so never part of the text read.
@@ -60,6 +62,8 @@ class Table:
     ``skipped`` holds the rows that are not data of their own (the rest of a cell with a
     line break, a line with an over-long cell). ``encoding``, ``delimiter`` and
     ``line_ends`` are what was detected, for the report and for whoever splits the file.
+    ``guessed`` holds the rows whose line was not valid UTF-8 and was decoded as
+    Windows-1252 (a guess).
     """
 
     records: list[list[str]]
@@ -69,6 +73,7 @@ class Table:
     findings: list[Finding] = field(default_factory=list)
     widths: list[int] = field(default_factory=list)
     skipped: set[int] = field(default_factory=set)
+    guessed: set[int] = field(default_factory=set)
 
 
 def not_text_kind(data: bytes) -> Term | None:
@@ -79,25 +84,48 @@ def not_text_kind(data: bytes) -> Term | None:
     return None
 
 
-def decode(data: bytes) -> tuple[str, str, list[Finding]]:
-    """Decode ``data``; return the text, a label of the encoding and any findings.
+def leading_boms(data: bytes, bom: bytes) -> int:
+    """How many bytes of ``data`` are byte-order marks ``bom`` at its start (a file may carry two)."""
+    end = 0
+    while bom and data.startswith(bom, end):
+        end += len(bom)
+    return end
 
-    Without a BOM, valid UTF-8 wins (pure ASCII is valid UTF-8); anything else is read
-    as what Excel's plain "CSV" writes in Western Europe, Windows-1252.
+
+def _guess(line: bytes) -> str:
+    return line.decode("latin-1").translate(WINDOWS_1252)
+
+
+def decode(data: bytes) -> tuple[str, str, list[Finding], set[int]]:
+    """Decode ``data``; return the text, a label of the encoding, any findings, the guessed rows.
+
+    A byte-order mark decides (repeated ones are dropped). Without one, each line is read
+    as strict UTF-8 (pure ASCII is valid UTF-8); only a line that is not valid UTF-8 is read
+    as what Excel's plain "CSV" writes in Western Europe, Windows-1252, and its row is
+    returned among the guessed ones: one stray byte does not turn a whole file into a guess.
     """
     for bom, codec, label in BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[leading_boms(data, bom):]
             try:
-                return body.decode(codec), label, []
+                return body.decode(codec), label, [], set()
             except UnicodeDecodeError:
-                damaged = finding("CSV_DAMAGED_TEXT", encoding=label.removesuffix(" with BOM"))
-                return body.decode(codec, errors="replace"), label, [damaged]
+                damaged = finding("CSV_DAMAGED_TEXT", encoding=label.removesuffix(" with BOM"), utf8_type=UTF8_TYPE)
+                return body.decode(codec, errors="replace"), label, [damaged], set()
     try:
-        return data.decode("utf-8"), "UTF-8", []
+        return data.decode("utf-8"), "UTF-8", [], set()
     except UnicodeDecodeError:
         pass
-    return data.decode("latin-1").translate(WINDOWS_1252), "Windows-1252", [finding("CSV_LEGACY_ENCODING")]
+    parts, guessed = [], set()
+    for row, match in enumerate(BYTE_LINES.finditer(data), 1):
+        line = match.group()
+        try:
+            parts.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            parts.append(_guess(line))
+            guessed.add(row)
+    legacy = finding("CSV_LEGACY_ENCODING", lines=Counted(LINES, len(guessed)), utf8_type=UTF8_TYPE)
+    return "".join(parts), "Windows-1252", [legacy], guessed
 
 
 def line_ends(text: str) -> str:
@@ -233,7 +261,7 @@ def parse(text: str, delimiter: str) -> tuple[list[list[str]], list[int], set[in
     records: list[list[str]] = []
     widths: list[int] = []
     skipped: set[int] = set()
-    findings: list[Finding] = []
+    findings = Bounded()
     quoting: _Quoting | None = None
     for index, line in enumerate(lines):
         record, open_cell = cells(line, delimiter)
@@ -242,36 +270,36 @@ def parse(text: str, delimiter: str) -> tuple[list[list[str]], list[int], set[in
         if index + 1 in skipped:
             continue
         if max(map(len, record)) > CELL_LIMIT:
-            findings.append(finding("CSV_CELL_TOO_LONG", row=index + 1, max=f"{CELL_LIMIT:,}"))
+            findings.add(finding("CSV_CELL_TOO_LONG", row=index + 1, max=f"{CELL_LIMIT:,}"))
             skipped.add(index + 1)
         elif open_cell is not None:
             quoting = quoting or _Quoting.of(lines, delimiter)
             found, continuation = _open_quote(lines, index, open_cell, quoting, delimiter)
-            findings.append(found)
+            findings.add(found)
             skipped.update(line + 1 for line in continuation)
-    return records, widths, skipped, findings
+    return records, widths, skipped, findings.items()
 
 
 def read(data: bytes, *, max_bytes: int, preferred_delimiter: str) -> Table | Finding:
     """Decode and parse ``data``, or return the one finding that says why it cannot be read."""
     if not data:
-        return finding("CSV_EMPTY")
+        return finding("CSV_EMPTY", utf8_type=UTF8_TYPE)
     if len(data) > max_bytes:
         return finding("CSV_TOO_LARGE", max_size=Size(max_bytes))
     kind = not_text_kind(data)
     if kind is not None:
-        return finding("CSV_NOT_TEXT", kind=kind)
-    text, encoding, findings = decode(data)
+        return finding("CSV_NOT_TEXT", kind=kind, utf8_type=UTF8_TYPE)
+    text, encoding, findings, guessed = decode(data)
     if not BINARY_CONTROLS.isdisjoint(text):
-        return finding("CSV_NOT_TEXT", kind=Term(N_("a binary file")))
+        return finding("CSV_NOT_TEXT", kind=Term(N_("a binary file")), utf8_type=UTF8_TYPE)
     delimiter = sniff_delimiter(text, preferred_delimiter)
     records, widths, skipped, quoting = parse(text, delimiter)
     while records and not records[-1] and len(records) not in skipped:
         records.pop()
         widths.pop()
     if not records:
-        return finding("CSV_EMPTY")
+        return finding("CSV_EMPTY", utf8_type=UTF8_TYPE)
     if delimiter != preferred_delimiter:
         expected = DELIMITER_NAMES[preferred_delimiter]
         findings.append(finding("CSV_DELIMITER", found=DELIMITER_NAMES[delimiter], expected=expected))
-    return Table(records, encoding, delimiter, line_ends(text), [*findings, *quoting], widths, skipped)
+    return Table(records, encoding, delimiter, line_ends(text), [*findings, *quoting], widths, skipped, guessed)

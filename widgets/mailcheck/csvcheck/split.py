@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from mailcheck.csvcheck.check import Result
-from mailcheck.csvcheck.read import BOMS, decode
+from mailcheck.csvcheck.codes import NO_COPY
+from mailcheck.csvcheck.read import BOMS, decode, leading_boms
 from mailcheck.findings import verdict
 from mailcheck.policy import Policy, download_name
 
-STDIN_NAME = "addresses.csv"  # the stem of the parts when the file has no name
+STDIN_NAME = "addresses"  # the stem of the parts when the file has no name (or only ".csv")
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,28 @@ class Part:
     data: bytes
 
 
+def file_stem(file_name: str) -> str:
+    """The name downloads are named after: the file's name (no folder: the CLI passes only the
+    base name) without ``.csv``; slashes become ``_``; ``addresses`` when nothing is left."""
+    stem = file_name.replace("/", "_").replace("\\", "_")
+    stem = stem[:-4] if stem.lower().endswith(".csv") else stem
+    return stem or STDIN_NAME
+
+
 def part_name(file_name: str, index: int, total: int, lang: str = "en") -> str:
-    """``addresses-part-2-of-3.csv`` for part 2 of 3 of ``addresses.csv`` (any folder dropped),
+    """``addresses-part-2-of-3.csv`` for part 2 of 3 of ``addresses.csv``,
     ``addresses-partie-2-sur-3.csv`` in French (``downloads.part`` in the data file)."""
-    base = file_name.replace("\\", "/").rsplit("/", 1)[-1] or STDIN_NAME
-    stem = base.rsplit(".", 1)[0] if "." in base.strip(".") else base
-    return download_name("part", lang, stem=stem, index=index, total=total)
+    return download_name("part", lang, stem=file_stem(file_name), index=index, total=total)
+
+
+def fixed_name(file_name: str, lang: str = "en") -> str:
+    """``addresses-fixed.csv``: the corrected copy of ``addresses.csv`` (``downloads.fixed``)."""
+    return download_name("fixed", lang, stem=file_stem(file_name))
+
+
+def findings_name(file_name: str, lang: str = "en") -> str:
+    """``addresses-findings.csv``: the findings download (``downloads.findings``)."""
+    return download_name("findings", lang, stem=file_stem(file_name))
 
 
 def _byte_length(encoding: str) -> Callable[[str], int]:
@@ -75,8 +92,8 @@ def split(data: bytes, delimiter: str, limit: int) -> list[Part]:
     Blank rows stay with the rows before them (or after them, at the start). Returns ``[]`` when the cut pieces would
     not add up to ``data`` byte for byte, which no file the checker accepts should do.
     """
-    text, encoding, _ = decode(data)
-    bom = next((bom for bom, _, label in BOMS if label == encoding), b"")
+    text, encoding, _, _ = decode(data)
+    bom = data[:leading_boms(data, next((bom for bom, _, label in BOMS if label == encoding), b""))]
     length = _byte_length(encoding)
     offset = len(bom)
     header: bytes | None = None
@@ -105,6 +122,8 @@ def daily_parts(data: bytes, result: Result, fixed: str | None, policy: Policy) 
     """The parts to import one per day, or ``[]`` when the file has errors or fits in one day."""
     limit = policy["limits"]["batch_addresses_per_day"]
     if result.table is None or verdict(result.findings) == "reject" or result.rows <= limit:
+        return []
+    if any(f.code in NO_COPY for f in result.findings):  # a formula-like cell: not written out again
         return []
     if fixed is not None:
         return split(fixed.encode("utf-8"), policy["csv"]["delimiter"], limit)
