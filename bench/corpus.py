@@ -22,6 +22,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitebuild.testing.scratch import point_popular_at
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "fr", "de", "it", "es")  # en is the default language, built at the site root
 GUIDES_PER_CATEGORY = 100  # a category page lists at most this many guides
@@ -267,8 +269,9 @@ def ref_code(index: int) -> str:
 
 def _front(title: str, description: str, weight: int) -> str:
     quoted = title.replace('"', "'")
+    # Sources and readers' words: every guide needs both (the build says so); the title's words will do here.
     return (f'---\ntitle: "{quoted}"\nsources: [seed]\ndescription: "{description}"\nrevision: 1\n'
-            f'weight: {weight}\n---\n\n')
+            f'weight: {weight}\nkeywords: ["{quoted}"]\n---\n\n')
 
 
 def _capital(text: str) -> str:
@@ -341,6 +344,7 @@ def _copy_project(out: Path, categories: int) -> None:
         link = out / name
         if not link.exists():
             link.symlink_to(ROOT / name, target_is_directory=True)
+    point_popular_at(out / "data" / "mail.yml", [f"{_category_slug(0)}/guide-0000.md"])
     config = out / "mkdocs.yml"
     text = re.sub(r"^nav:\n(?:[ \t]+.*\n)+", _nav(categories), config.read_text(encoding="utf-8"), flags=re.M)
     config.write_text(text, encoding="utf-8")

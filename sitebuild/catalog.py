@@ -49,10 +49,14 @@ def guides(page: Page, files: Files) -> str:
     return _listing(folder_guides(posixpath.dirname(logical(page.file)), files), page)
 
 
-def categories(page: Page, files: Files) -> str:
-    """The category pages (``<folder>/index.md`` one level below the home page)."""
-    members = [
+def category_pages(files: Files) -> list[File]:
+    """The category pages (``<folder>/index.md`` one level below the home page), in sidebar order."""
+    return _ordered([
         f for f in files.documentation_pages()
         if posixpath.basename(f.src_uri) == "index.md" and logical(f).count("/") == 1
-    ]
-    return _listing(members, page)
+    ])
+
+
+def categories(page: Page, files: Files) -> str:
+    """The category pages, listed on the home page ``page``."""
+    return _listing(category_pages(files), page)

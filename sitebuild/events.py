@@ -34,6 +34,7 @@ from sitebuild import (
     pycompile,
     search,
     shortcodes,
+    tools,
     typography,
     wayfinding,
     widget_assets,
@@ -160,13 +161,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     first_line = raw[: len(raw) - len(body)].count("\n") + 1 if raw.endswith(body) else 1
     context = shortcodes.Context(data=data, lang=lang, page=page, files=files, source=source)
     linkcheck.collect(markdown, page=page.file.src_uri, source=source, first_line=first_line)
-    return _fallback_notice(data, page, lang) + shortcodes.expand(markdown, context, first_line=first_line)
+    tool_line = tools.line(tools.found(markdown), data, lang, source, first_line, markdown)
+    return _fallback_notice(data, page, lang) + tool_line + shortcodes.expand(markdown, context, first_line=first_line)
 
 
 @_one_message
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    """Note the page's anchors for the link check at the end of the build."""
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Note the page's anchors for the link check at the end of the build, then put the readers'
+    words inside the article, where search indexes them, hidden (search.py)."""
     linkcheck.anchors(page.file.src_uri, html)
+    return html + search.keywords_html(page.meta.get("keywords"))
 
 
 _default_404: dict[str, bytes] = {}
@@ -308,3 +312,4 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> None:
     env.globals["link_address"] = lambda name: maildata.link_address(data, name, _language(config))
     env.globals["language_roots"] = _language_roots(config)
     env.globals["current_language"] = lambda: _language(config)
+    env.globals["search_help"] = search.help_panel(data, _language(config), files)

@@ -60,7 +60,8 @@ def _needs_weight(src_uri: str) -> bool:
 
 
 def _is_guide(src_uri: str) -> bool:
-    """Every page but the home and category pages (``index.md``) states its facts, so lists its sources."""
+    """Every page but the home and category pages (``index.md``): a guide states facts, so lists its
+    sources, and readers search for it, so it lists their words."""
     return PurePosixPath(src_uri).name != "index.md"
 
 
@@ -74,6 +75,36 @@ def _sources(source: str, node: yaml.Node, value: Any) -> list[Problem]:
         if not (isinstance(entry, str) and SOURCE.fullmatch(entry)):
             problems.append(Problem(source, item.start_mark.line + 2,
                                     f"sources: {entry!r} is neither seed nor an https:// address"))
+    return problems
+
+
+KEYWORDS_REASON = "expected a list of the words readers type for this page's problem, one per line ('  - word')"
+
+
+def _keyword_problems(source: str, src_uri: str, values: dict[str, yaml.Node], meta: dict[str, Any],
+                      closing: int) -> list[Problem]:
+    """``keywords:``: required on guides, a list of distinct one-line texts, each blamed on its own line.
+
+    Search indexes them with a high weight (search.py) and never shows them, so a
+    mistake here would be invisible on the page: the build is the only place to catch it.
+    """
+    if "keywords" not in meta:
+        if not _is_guide(src_uri):
+            return []
+        return [Problem(source, closing, f"front matter: 'keywords' missing ({KEYWORDS_REASON})")]
+    node = values["keywords"]
+    line = node.start_mark.line + 2
+    if not isinstance(meta["keywords"], list) or not meta["keywords"]:
+        return [Problem(source, line, f"keywords: {KEYWORDS_REASON}, got {meta['keywords']!r}")]
+    problems, seen = [], {}
+    for item, value in zip(node.value, meta["keywords"], strict=True):
+        at = item.start_mark.line + 2
+        if not _valid(value, str):
+            problems.append(Problem(source, at, f"keywords: expected one line of text, got {value!r}"))
+        elif (folded := " ".join(value.casefold().split())) in seen:
+            problems.append(Problem(source, at, f"keywords: {value!r} given twice; first at line {seen[folded]}"))
+        else:
+            seen[folded] = at
     return problems
 
 
@@ -119,6 +150,7 @@ def check(source: str, src_uri: str, text: str) -> tuple[dict[str, Any], tuple[P
     elif _is_guide(src_uri):
         problems.append(Problem(source, lines.get("title", closing),
                                 f"front matter: 'sources' missing ({SOURCES_REASON}; put it after 'title')"))
+    problems += _keyword_problems(source, src_uri, values, meta, closing)
     return meta, tuple(sorted(problems, key=lambda p: p.line))
 
 

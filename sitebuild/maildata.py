@@ -150,6 +150,7 @@ SCHEMA: dict[str, Any] = {
     },
     "downloads": MapOf(MapOf(FILE_NAME)),
     "recipients": {"max_bytes": POSITIVE},
+    "search": {"popular": [Text(r"[a-z0-9_/-]+\.md", "a guide's path under docs/<lang>/, e.g. clients/x.md")]},
     "bounce": {
         "max_input_bytes": POSITIVE,
         "refusals": [{"id": ID_WORDS, "reason": ID_WORDS, "text": str, "source": URL, "remedy": MapOf(str)}],

@@ -71,7 +71,7 @@ def _arity(count: range) -> str:
     return str(count.start) if len(count) == 1 else f"{count.start} to {count.stop - 1}"
 
 
-def _in(ranges: list[tuple[int, int]], offset: int) -> bool:
+def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
     """True when ``offset`` falls inside one of the sorted, non-nested ``ranges``."""
     index = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
     return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
@@ -83,7 +83,7 @@ def expand(markdown: str, context: Context, *, first_line: int = 1) -> str:
     out: list[str] = []
     done = 0
     for opening in OPENING.finditer(markdown):
-        if opening.start() < done or _in(code, opening.start()):
+        if opening.start() < done or inside(code, opening.start()):
             continue
         line = first_line + markdown.count("\n", 0, opening.start())
         match = SHORTCODE.match(markdown, opening.start())

@@ -33,6 +33,8 @@ TERMS_FILE = ROOT / "data" / "terms.yml"
 _NOT_PROSE = re.compile(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)|\{[#:.][^}]*\}|\*\*[^*]+\*\*")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _NOT_PROSE_KEYS = frozenset({"sources", "keywords"})
+# Labels that list readers' own words on purpose (the search panel's words to try).
+_NOT_PROSE_LABELS = frozenset({"search.words"})
 # In a catalog message, another program's label is quoted as each language quotes
 # („Zeichensatz“, « Paramètres », “Impostazioni”): those are its words, not ours.
 _QUOTED_LABEL = re.compile(r"„[^“\n]*“|“[^”\n]*”|«[^»\n]*»")
@@ -121,7 +123,9 @@ def label_lines(path: Path) -> Iterator[tuple[int, str, str]]:
     """``(line, lang, text)`` of every label in the data file."""
     root = yaml.compose(path.read_text(encoding="utf-8"))
     labels = next((v for k, v in root.value if k.value == "labels"), None)
-    for _key, texts in labels.value if labels is not None else []:
+    for key, texts in labels.value if labels is not None else []:
+        if key.value in _NOT_PROSE_LABELS:
+            continue
         for lang, text in texts.value:
             yield text.start_mark.line + 1, lang.value, text.value
 

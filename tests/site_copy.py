@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sitebuild.testing.scratch import point_popular_at
+
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("mkdocs.yml", "hooks", "overrides", "data")
 # Read only, large: the checkers' runtime, the wheel caches, and the corpus the stdlib trace runs.
@@ -26,6 +28,7 @@ sources: [seed]
 description: {description}
 revision: 1
 weight: {weight}
+keywords: [{title} words]
 ---
 
 Intro with <!-- md:value limits.recipients_per_message --> recipients.
@@ -49,6 +52,7 @@ def make(target: Path) -> Path:
             shutil.copy2(source, target / name)
     for name in LINKED:
         (target / name).symlink_to(ROOT / name, target_is_directory=True)
+    point_popular_at(target / "data" / "mail.yml", ["guides/first.md", "guides/second.md"])
     config = target / "mkdocs.yml"
     nav = "nav:\n  - index.md\n  - guides/index.md\n"
     config.write_text(re.sub(r"^nav:\n(?:[ \t]+.*\n)+", nav, config.read_text(encoding="utf-8"), flags=re.M))

@@ -17,7 +17,8 @@ from sitebuild import codespans
 
 DATA = "data/mail.yml"
 GUIDE = "docs/fr/guides/first.md"
-GOOD_FRONT = "---\ntitle: Premier\ndescription: Un guide.\nrevision: 1\nweight: 10\nsources: [seed]\n---\n"
+GOOD_FRONT = ("---\ntitle: Premier\ndescription: Un guide.\nrevision: 1\nweight: 10\nsources: [seed]\n"
+              "keywords: [premier]\n---\n")
 
 
 @pytest.fixture
@@ -148,6 +149,14 @@ FRONT_MATTER_BREAKAGES = [
     ("a source without https://", GOOD_FRONT.replace(
         "sources: [seed]", "sources:\n  - seed\n  - www.infomaniak.com/fr/support\n  - https://example.org/a"),
      "{path}:8: sources: 'www.infomaniak.com/fr/support' is neither seed nor an https:// address"),
+    ("keywords missing", GOOD_FRONT.replace("keywords: [premier]\n", ""),
+     "{path}:7: front matter: 'keywords' missing (expected a list of the words readers type"),
+    ("keywords not a list", GOOD_FRONT.replace("[premier]", "rebond"),
+     "{path}:7: keywords: expected a list of the words readers type for this page's problem"),
+    ("keyword given twice", GOOD_FRONT.replace("keywords: [premier]", "keywords:\n  - rebond\n  - Rebond"),
+     "{path}:9: keywords: 'Rebond' given twice; first at line 8"),
+    ("empty keyword", GOOD_FRONT.replace("keywords: [premier]", "keywords:\n  - rebond\n  - ''"),
+     "{path}:9: keywords: expected one line of text, got ''"),
 ]
 
 
@@ -161,19 +170,21 @@ def test_broken_front_matter_fails_at_the_guides_own_line(project, text, message
 
 def test_a_guide_not_in_utf_8_names_its_line(project):
     site_copy.write(project, "fr/guides/first.md", (GOOD_FRONT + "\nCaf\u00e9 au lait.\n").encode("latin-1"))
-    _fails(project, f"{GUIDE}:9: not UTF-8 (byte 0xe9 at column 4)")
+    _fails(project, f"{GUIDE}:10: not UTF-8 (byte 0xe9 at column 4)")
 
 
 # (name, body after the front matter, expected message with {path} and {line})
 BODY_BREAKAGES = [
     ("unclosed shortcode", "\nUn texte.\n\nPort <!-- md:port imap ssl\n\nSuite.\n",
-     "{path}:11: unclosed `<!-- md:`; end the shortcode with `-->`"),
+     "{path}:12: unclosed `<!-- md:`; end the shortcode with `-->`"),
     ("unclosed before another comment", "\n<!-- md:settings\n<!-- a note -->\n",
-     "{path}:9: unclosed `<!-- md:`"),
-    ("unknown shortcode", "\n\n<!-- md:setings -->\n", "{path}:10: unknown shortcode 'md:setings'"),
-    ("wrong number of arguments", "\n<!-- md:port imap -->\n", "{path}:9: md:port takes 2 argument(s), got 1"),
+     "{path}:10: unclosed `<!-- md:`"),
+    ("unknown shortcode", "\n\n<!-- md:setings -->\n", "{path}:11: unknown shortcode 'md:setings'"),
+    ("wrong number of arguments", "\n<!-- md:port imap -->\n", "{path}:10: md:port takes 2 argument(s), got 1"),
     ("value that does not exist", "\n<!-- md:value limits.nope -->\n",
-     "{path}:9: md:value limits.nope: no value at 'limits.nope'"),
+     "{path}:10: md:value limits.nope: no value at 'limits.nope'"),
+    ("tool outside any section", "\nUn outil :\n\n<!-- md:widget helo -->\n",
+     "{path}:12: md:widget helo: put the tool under a section heading with an id"),
 ]
 
 
@@ -186,13 +197,13 @@ def test_a_broken_guide_body_fails_naming_the_guide(project, body, message):
 # (name, body after the front matter, expected message with {path}): checked by the build itself
 LINK_BREAKAGES = [
     ("link to a section that does not exist on another page", "\nVoir [la suite](second.md#no-such-id).\n",
-     "{path}:9: broken link 'second.md#no-such-id': 'fr/guides/second.md' has no section '#no-such-id'"),
+     "{path}:10: broken link 'second.md#no-such-id': 'fr/guides/second.md' has no section '#no-such-id'"),
     ("link to a section that does not exist on the page", "\nVoir [plus haut](#nope).\n",
-     "{path}:9: broken link '#nope': 'fr/guides/first.md' has no section '#nope'"),
+     "{path}:10: broken link '#nope': 'fr/guides/first.md' has no section '#nope'"),
     ("link to a page that does not exist", "\nVoir [ailleurs](missing.md).\n",
-     "{path}:9: broken link 'missing.md': there is no file 'fr/guides/missing.md'"),
+     "{path}:10: broken link 'missing.md': there is no file 'fr/guides/missing.md'"),
     ("reference link to a section that does not exist", "\nVoir [la suite][s].\n\n[s]: second.md#nope\n",
-     "{path}:11: broken link 'second.md#nope': 'fr/guides/second.md' has no section '#nope'"),
+     "{path}:12: broken link 'second.md#nope': 'fr/guides/second.md' has no section '#nope'"),
 ]
 
 
@@ -218,12 +229,13 @@ def test_a_broken_link_only_warns_in_the_preview(project):
                              flags=("--no-strict",))
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
-    assert f"{GUIDE}:9: broken link '#nope'" in output
+    assert f"{GUIDE}:10: broken link '#nope'" in output
 
 
 def test_a_missing_wheel_is_one_line_and_a_failed_build(project, tmp_path):
     """The hooks' own errors say what to run, without a traceback (KB_DEBUG=1 shows one)."""
-    site_copy.write(project, "fr/guides/first.md", GOOD_FRONT + "\n<!-- md:widget recipients -->\n")
+    tool = "\n## Count {#count}\n\n<!-- md:widget recipients -->\n"
+    site_copy.write(project, "fr/guides/first.md", GOOD_FRONT + tool)
     empty = tmp_path / "no-wheels"
     empty.mkdir()
     output = _fails(project, "no wheel for ", "run `python widgets/fetch_wheels.py`",

@@ -109,7 +109,8 @@ def test_make_serve_pages_carry_the_live_reload_script(tmp_path):
 
 def test_properdocs_reports_authors_mistakes_like_mkdocs(tmp_path):
     project = site_copy.make(tmp_path / "project")
-    guide = ("---\ntitle: Premier\nsources: [seed]\ndescription: Un guide.\nrevision: 1\nweight: 10\n---\n\n"
+    guide = ("---\ntitle: Premier\nsources: [seed]\ndescription: Un guide.\nrevision: 1\nweight: 10\n"
+             "keywords: [premier]\n---\n\n"
              "Voir [x](second.md#nope).\n")
     site_copy.write(project, "fr/guides/first.md", guide)
     outputs = {}
@@ -118,7 +119,7 @@ def test_properdocs_reports_authors_mistakes_like_mkdocs(tmp_path):
         assert result.returncode != 0
         outputs[builder] = result.stderr
     for output in outputs.values():
-        assert "docs/fr/guides/first.md:9: Doc file 'fr/guides/first.md' contains a link 'second.md#nope'" in output
+        assert "docs/fr/guides/first.md:10: Doc file 'fr/guides/first.md' contains a link 'second.md#nope'" in output
     site_copy.write(project, "fr/guides/first.md", guide.replace("weight: 10", "weight: ten"))
     result = site_copy.build(project, tmp_path / "again", builder="properdocs")
     assert result.returncode != 0

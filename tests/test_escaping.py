@@ -49,7 +49,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         weight = "" if page.endswith("index.md") and page.count("/") == 1 else "weight: 10\n"
         body = "<!-- md:guides -->\n" if page.endswith("index.md") else BODY
         site_copy.write(project, page, f"---\ntitle: {_quoted(title)}\nsources: [seed]\n"
-                                       f"description: {_quoted(description)}\nrevision: 1\n{weight}---\n{body}")
+                                       f"description: {_quoted(description)}\nrevision: 1\n{weight}"
+                                       f"keywords: [{_quoted(title)}]\n---\n{body}")
     data = project / "data" / "mail.yml"
     text = data.read_text(encoding="utf-8")
     for old, payload in LABELS.items():

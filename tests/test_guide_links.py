@@ -197,7 +197,9 @@ class _Mentions(HTMLParser):
     def __init__(self, patterns: dict[str, re.Pattern[str]]) -> None:
         super().__init__()
         self.patterns = patterns
-        self.stack: list[tuple[str, str | None]] = []  # open elements inside the article: (tag, href)
+        # open elements inside the article: (tag, href, hidden); a hidden element (the readers'
+        # words that search indexes) is not read by anyone
+        self.stack: list[tuple[str, str | None, bool]] = []
         self.in_article = False
         self.found: list[tuple[str, str, str | None]] = []  # (place, text around it, href)
 
@@ -205,7 +207,8 @@ class _Mentions(HTMLParser):
         if tag == "article":
             self.in_article, self.stack = True, []
         elif self.in_article and tag not in VOID:
-            self.stack.append((tag, dict(attrs).get("href") if tag == "a" else None))
+            attributes = dict(attrs)
+            self.stack.append((tag, attributes.get("href") if tag == "a" else None, "hidden" in attributes))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article":
@@ -215,9 +218,9 @@ class _Mentions(HTMLParser):
                 pass
 
     def handle_data(self, data: str) -> None:
-        if not self.in_article or any(tag in SKIPPED for tag, _ in self.stack):
+        if not self.in_article or any(tag in SKIPPED or hidden for tag, _, hidden in self.stack):
             return
-        href = next((h for tag, h in reversed(self.stack) if tag == "a"), None)
+        href = next((h for tag, h, _ in reversed(self.stack) if tag == "a"), None)
         for place, pattern in self.patterns.items():
             for match in pattern.finditer(data):
                 around = data[max(0, match.start() - 40): match.end() + 40].strip()

@@ -4,8 +4,14 @@
 // imported from the site root (the site may live under any path), and Pagefind
 // picks the index of <html lang>, so a German page only ever finds German pages.
 // Pagefind's own UIs weigh 120 to 175 KB; this file and Material's CSS do the job.
+//
+// Before a query and when nothing matches, the panel offers help instead of an empty
+// screen (partials/kb-search.html): words to try, the most read guides, the tools and
+// the categories of this language.
 
 const MAX_RESULTS = 8;
+const EXCERPT_WORDS = 30;
+const KEYWORD_WEIGHT = 10; // sitebuild/search.py: the readers' words, hidden on the page
 
 const box = document.querySelector("[data-kb-search]");
 const toggle = document.getElementById("__search");
@@ -16,6 +22,7 @@ function setUp(box, toggle) {
   const form = box.querySelector(".md-search__form");
   const meta = box.querySelector(".md-search-result__meta");
   const list = box.querySelector(".md-search-result__list");
+  const help = box.querySelector("[data-kb-search-help]");
   const hint = meta.textContent;
   const root = new URL(box.dataset.root, document.baseURI);
   let engine = null; // the promise of an initialised Pagefind module
@@ -33,25 +40,36 @@ function setUp(box, toggle) {
   };
 
   const links = () => [...list.querySelectorAll(".md-search-result__link")];
+  // What the arrow keys move through: the results, or the help when it shows.
+  const stops = () => [...box.querySelectorAll(".md-search-result__link, .kb-search-help:not([hidden]) :is(a, button)")];
 
   const open = (state) => {
     if (toggle.checked !== state) toggle.checked = state;
   };
 
-  const show = (text) => {
+  // A message instead of results; with the help below it unless the search itself failed.
+  const show = (text, { withHelp = true } = {}) => {
     meta.textContent = text;
     list.replaceChildren();
+    if (help) help.hidden = !withHelp;
   };
 
   const render = (results, total) => {
     meta.textContent =
       total === 1 ? box.dataset.textOne : box.dataset.textMany.replace("{count}", String(total));
     list.replaceChildren(...results.map(item));
+    if (help) help.hidden = true;
   };
 
   const search = async () => {
     const query = input.value.trim();
     const number = ++latest;
+    await answer(query, number);
+    // Which query the panel answers now (tests wait for it); an older answer never lands.
+    if (number === latest) meta.dataset.query = query;
+  };
+
+  const answer = async (query, number) => {
     if (!query) return show(hint);
     try {
       const pagefind = await load();
@@ -62,7 +80,7 @@ function setUp(box, toggle) {
       if (number === latest) render(data, found.results.length);
     } catch (error) {
       console.error(error);
-      if (number === latest) show(box.dataset.textFailed);
+      if (number === latest) show(box.dataset.textFailed, { withHelp: false });
     }
   };
 
@@ -82,11 +100,19 @@ function setUp(box, toggle) {
       if (!input.value) meta.textContent = box.dataset.textLoading;
       load().then(
         () => input.value || (meta.textContent = hint),
-        () => show(box.dataset.textFailed),
+        () => show(box.dataset.textFailed, { withHelp: false }),
       );
     }
   });
   input.addEventListener("input", () => (pending = search()));
+  // A word to try runs as if typed; focus stays in the box, ready for the next word.
+  help?.addEventListener("click", (event) => {
+    const word = event.target.closest(".kb-search-help__word");
+    if (!word) return;
+    input.value = word.textContent;
+    input.focus();
+    pending = search();
+  });
   form.addEventListener("reset", () => setTimeout(() => ((pending = search()), input.focus())));
   // Enter opens the first hit, once the query typed so far has its answer.
   form.addEventListener("submit", async (event) => {
@@ -109,7 +135,7 @@ function setUp(box, toggle) {
   });
 
   box.addEventListener("keydown", (event) => {
-    const items = links();
+    const items = stops();
     const at = items.indexOf(document.activeElement);
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (!items.length) return;
@@ -154,11 +180,33 @@ function item(result) {
   const title = document.createElement("h1");
   title.textContent = result.meta.title;
   const excerpt = document.createElement("p");
-  // Pagefind's excerpt: text of our own pages, HTML-escaped by Pagefind, with
-  // <mark> around the matched words. The reader's query is never inserted as HTML.
-  excerpt.innerHTML = result.excerpt;
+  excerpt.append(...excerptOf(result));
   article.append(icon, title, excerpt);
   link.append(article);
   li.append(link);
   return li;
+}
+
+// The words around the best match in the page's own text, matches marked; built as
+// text nodes, never HTML. Pagefind's ready-made excerpt would come from the hidden
+// keywords when they hold the best match: a page matched by its keywords alone shows
+// its description instead.
+function excerptOf(result) {
+  const words = result.content.split(/[\r\n\s]+/g);
+  const body = words.length - Number(result.meta.keyword_words ?? 0);
+  const found = result.weighted_locations.filter((w) => w.location < body && w.weight < KEYWORD_WEIGHT);
+  if (!found.length) return [result.meta.description ?? ""];
+  const best = found.reduce((a, b) => (b.balanced_score > a.balanced_score ? b : a)).location;
+  const start = Math.max(0, Math.min(best - Math.floor(EXCERPT_WORDS / 3), body - EXCERPT_WORDS));
+  const marked = new Set(result.locations);
+  const nodes = [];
+  for (let at = start; at < Math.min(body, start + EXCERPT_WORDS); at++) {
+    if (nodes.length) nodes.push(" ");
+    if (marked.has(at)) {
+      const mark = document.createElement("mark");
+      mark.textContent = words[at];
+      nodes.push(mark);
+    } else nodes.push(words[at]);
+  }
+  return nodes;
 }
