@@ -141,7 +141,9 @@ _CHECKER_STRINGS = {
     "noscript": N_("This checker runs in your browser and needs JavaScript and WebAssembly."),
 }
 TOOL_STRINGS: dict[str, dict[str, str]] = {
-    "helo": _CHECKER_STRINGS,
+    # A name that passes has broken none of the checker's rules; "Accepted" would read as the
+    # hoster's own verdict, which no browser can give.
+    "helo": {**_CHECKER_STRINGS, "accept": N_("No rule broken")},
     "csv": _CHECKER_STRINGS,
     "recipients": {
         "idle": N_("The counter loads when you use it."),
