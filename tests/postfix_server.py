@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sitebuild.testing.loopback import free_port, wait_for_greeting
+from sitebuild.testing.postfix_config import PRIVATE_MAIN
 
 POSTFIX = Path("/usr/sbin/postfix")
 MAIL_OWNER = "postfix"
@@ -31,13 +32,7 @@ HELO_RESTRICTIONS = "reject_invalid_helo_hostname, reject_non_fqdn_helo_hostname
 START_TIMEOUT = 15.0  # seconds until the port answers with 220
 REPLY_TIMEOUT = 10.0
 
-MAIN_CF = """\
-compatibility_level = 3.6
-config_directory = {root}/etc
-queue_directory = {root}/queue
-data_directory = {root}/data
-mail_owner = {owner}
-setgid_group = postdrop
+MAIN_CF = PRIVATE_MAIN + """\
 myhostname = postfix-under-test.invalid
 mydestination =
 inet_interfaces = loopback-only
@@ -47,8 +42,6 @@ smtpd_helo_restrictions = {restrictions}
 smtpd_delay_reject = no
 smtpd_peername_lookup = no
 smtp_dns_support_level = disabled
-maillog_file_prefixes = {root}
-maillog_file = {root}/maillog
 """
 
 # The smtpd listener plus the services smtpd contacts before it answers HELO.
@@ -131,7 +124,7 @@ def running_postfix(restrictions: str = HELO_RESTRICTIONS) -> Iterator[PostfixSe
             (root / sub).mkdir()
         shutil.chown(root / "data", user=MAIL_OWNER)
         (root / "etc" / "main.cf").write_text(
-            MAIN_CF.format(root=root, owner=MAIL_OWNER, restrictions=restrictions))
+            MAIN_CF.format(root=root, restrictions=restrictions))
         (root / "etc" / "master.cf").write_text(MASTER_CF.format(port=port))
         started = _postfix(root, "start")
         server = PostfixServer(root, port)

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from cli_run import with_endless_stdin
+
 
 def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mailcheck", *args], input=stdin,
@@ -104,13 +106,7 @@ def test_names_past_the_first_hundred_make_the_exit_code_say_incomplete() -> Non
 
 def test_stdin_is_read_only_up_to_the_cap() -> None:
     """An endless standard input: the command reads the cap, answers and ends."""
-    producer = subprocess.Popen(["yes", "EHLO mail.example.com"], stdout=subprocess.PIPE)
-    try:
-        result = subprocess.run([sys.executable, "-m", "mailcheck", "helo", "--json", "-"], stdin=producer.stdout,
-                                capture_output=True, timeout=60, check=False)
-    finally:
-        producer.kill()
-        producer.wait()
+    result = with_endless_stdin("EHLO mail.example.com", "helo", "--json", "-")
     assert result.returncode == 3
     assert json.loads(result.stdout)["findings"][-1]["code"] == "HELO_INPUT_CUT"
 

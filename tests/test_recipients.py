@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cli_run import with_endless_stdin
 from mailcheck import web
 from mailcheck.i18n import LANGUAGES, LOCALE_DIR
 from mailcheck.policy import policy
@@ -395,13 +396,7 @@ def test_hostile_characters_never_raise_nor_reach_the_groups(text: str) -> None:
 
 def test_cli_reads_at_most_the_cap_from_an_endless_input() -> None:
     """`yes ... | mailcheck recipients -` ends with "too large" instead of reading forever."""
-    endless = subprocess.Popen(["yes", "a@example.org"], stdout=subprocess.PIPE)
-    try:
-        done = subprocess.run([sys.executable, "-m", "mailcheck", "recipients", "--json", "-"], stdin=endless.stdout,
-                              capture_output=True, timeout=60, check=False)
-    finally:
-        endless.kill()
-        endless.wait()
+    done = with_endless_stdin("a@example.org", "recipients", "--json", "-")
     assert done.returncode == 1
     assert [f["code"] for f in json.loads(done.stdout)["findings"]] == ["RCPT_TOO_LARGE"]
 
